@@ -1,0 +1,58 @@
+// The one typed contract every process speaks: request/response pairs and events.
+// Handlers in main/ are keyed by it; the three transports only move these shapes.
+import { z } from 'zod';
+import {
+  AppInfo,
+  DistanceResult,
+  Id,
+  InstanceInfo,
+  OpenedScene,
+  ProgressEvent,
+  QaItem,
+  QaItemInput,
+  SceneSummary,
+} from './schemas';
+
+const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const contract = {
+  appInfo: entry(z.object({}).strict(), AppInfo),
+  listScenes: entry(z.object({}).strict(), z.object({ scenes: z.array(SceneSummary) })),
+  openScene: entry(z.object({ sceneId: Id }).strict(), OpenedScene),
+  listInstances: entry(z.object({ sceneId: Id }).strict(), z.object({ instances: z.array(InstanceInfo) })),
+  measureDistance: entry(
+    z.object({ sceneId: Id, a: z.number().int(), b: z.number().int() }).strict(),
+    DistanceResult,
+  ),
+  saveQaItem: entry(QaItemInput.strict(), QaItem),
+  listQaItems: entry(
+    z
+      .object({
+        sceneId: Id.optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ items: z.array(QaItem), total: z.number().int().nonnegative() }),
+  ),
+} as const;
+
+export const events = {
+  progress: ProgressEvent,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type EventName = keyof typeof events;
+/** What a caller may send (defaults not yet applied). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methods = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,127 @@
+// Shapes that cross process boundaries. Everything here is zod so that every transport can
+// parse what it receives; types are inferred, never written twice.
+import { z } from 'zod';
+
+export const Vec3 = z.tuple([z.number(), z.number(), z.number()]);
+export type Vec3 = z.infer<typeof Vec3>;
+
+export const Id = z.string().min(1).max(200);
+
+export const ExecutionProvider = z.enum(['cuda', 'webgpu', 'cpu', 'none']);
+export type ExecutionProvider = z.infer<typeof ExecutionProvider>;
+
+export const Transport = z.enum(['electron', 'web', 'in-process']);
+
+export const AppInfo = z.object({
+  name: z.literal('Scenewright'),
+  version: z.string(),
+  engineVersion: z.string(),
+  dataDir: z.string(),
+  executionProvider: ExecutionProvider,
+  executionProviderReason: z.string(),
+  transport: Transport,
+  readOnly: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const Box3 = z.object({ min: Vec3, max: Vec3 });
+
+export const SceneSummary = z.object({
+  id: Id,
+  name: z.string(),
+  source: z.string(),
+  format: z.string(),
+  pointCount: z.number().int().nonnegative(),
+  instanceCount: z.number().int().nonnegative(),
+});
+export type SceneSummary = z.infer<typeof SceneSummary>;
+
+export const InstanceInfo = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  pointCount: z.number().int().nonnegative(),
+  bbox: Box3,
+  centroid: Vec3,
+});
+export type InstanceInfo = z.infer<typeof InstanceInfo>;
+
+// Bulk data crosses as typed arrays (structured clone over IPC, binary frames over the bridge).
+export const SceneBuffers = z.object({
+  positions: z.instanceof(Float32Array),
+  colors: z.instanceof(Uint8Array),
+  instanceIds: z.instanceof(Int32Array),
+});
+export type SceneBuffers = z.infer<typeof SceneBuffers>;
+
+export const OpenedScene = z.object({
+  scene: SceneSummary.extend({
+    origin: Vec3,
+    bbox: Box3,
+    upAxis: z.enum(['z', 'y']),
+  }),
+  instances: z.array(InstanceInfo),
+  buffers: SceneBuffers,
+});
+export type OpenedScene = z.infer<typeof OpenedScene>;
+
+export const DistanceResult = z.object({
+  sceneId: Id,
+  a: z.number().int(),
+  b: z.number().int(),
+  distance: z.number().nonnegative(),
+  pointA: Vec3,
+  pointB: Vec3,
+  centerDistance: z.number().nonnegative(),
+  unit: z.literal('m'),
+  method: z.literal('closest-point'),
+});
+export type DistanceResult = z.infer<typeof DistanceResult>;
+
+export const QaStatus = z.enum(['draft', 'verified', 'rejected']);
+export const QaKind = z.enum(['distance']);
+
+export const QaItemInput = z.object({
+  sceneId: Id,
+  kind: QaKind,
+  question: z.string().min(1).max(2000),
+  answer: z.union([z.number(), z.string().max(2000)]),
+  unit: z.string().max(20),
+  instanceIds: z.array(z.number().int()).max(64),
+  status: QaStatus,
+  evidence: z.record(z.string(), z.unknown()).optional(),
+});
+export type QaItemInput = z.infer<typeof QaItemInput>;
+
+export const QaItem = QaItemInput.extend({
+  id: z.string().uuid(),
+  createdAt: z.string(),
+  engineVersion: z.string(),
+});
+export type QaItem = z.infer<typeof QaItem>;
+
+export const ProgressEvent = z.object({
+  jobId: z.string(),
+  label: z.string(),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  finished: z.boolean(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+export const ErrorCode = z.enum([
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'read_only',
+  'unauthorized',
+  'bad_file',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ContractErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ContractErrorBody = z.infer<typeof ContractErrorBody>;

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundles every runnable entry with esbuild. Entries that do not exist yet are skipped, so the
+// build works while layers grow. Node bundles keep packages external (they live in node_modules).
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const r = (p) => join(root, p);
+
+const common = {
+  bundle: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  loader: { '.sql': 'text' },
+  target: 'es2022',
+};
+
+const nodeEntries = [
+  ['main/start.ts', 'dist/main/start.js', 'esm'],
+  ['main/cli/index.ts', 'dist/main/cli.js', 'esm'],
+  ['main/bench/run.ts', 'dist/bench/run.js', 'esm'],
+  ['main/eval/run.ts', 'dist/eval/run.js', 'esm'],
+  ['main/electron/main.ts', 'dist/main/electron/main.cjs', 'cjs'],
+  ['main/electron/preload.ts', 'dist/main/electron/preload.cjs', 'cjs'],
+];
+
+const jobs = [];
+for (const [src, out, format] of nodeEntries) {
+  if (!existsSync(r(src))) continue;
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: [r(src)],
+      outfile: r(out),
+      platform: 'node',
+      format,
+      packages: 'external',
+      // ESM bundles still meet CommonJS-style code in deps; give them require/__dirname.
+      banner:
+        format === 'esm'
+          ? { js: "import { createRequire as __swCreateRequire } from 'node:module'; const require = __swCreateRequire(import.meta.url);" }
+          : undefined,
+    }),
+  );
+}
+
+if (existsSync(r('renderer/main.tsx'))) {
+  mkdirSync(r('dist/renderer'), { recursive: true });
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: [r('renderer/main.tsx')],
+      outfile: r('dist/renderer/app.js'),
+      platform: 'browser',
+      format: 'esm',
+      jsx: 'automatic',
+      minify: process.env.SW_DEV !== '1',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    }),
+  );
+  for (const f of ['index.html', 'styles.css']) {
+    if (existsSync(r(`renderer/${f}`))) copyFileSync(r(`renderer/${f}`), r(`dist/renderer/${f}`));
+  }
+}
+
+const started = Date.now();
+await Promise.all(jobs);
+console.log(`build: ${jobs.length} bundle(s) in ${Date.now() - started} ms`);

@@ -1,0 +1,33 @@
+// The import rules of ARCHITECTURE.md as data, so the lint and its test read one table.
+import { builtinModules } from 'node:module';
+
+export const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/** Which of our layers each layer may import (itself always allowed). */
+export const LAYER_IMPORTS = {
+  app: [],
+  db: ['app'],
+  main: ['app', 'db'],
+  renderer: ['app'],
+  e2e: ['app/contract', 'e2e'],
+  tools: ['app', 'db', 'main'],
+};
+
+/** Third-party packages each layer's production code may import. */
+export const LAYER_PACKAGES = {
+  app: ['zod', 'immer'],
+  db: ['zod', 'better-sqlite3'],
+  main: ['zod', 'immer', 'ws', 'onnxruntime-node', 'three', 'electron'],
+  renderer: ['zod', 'immer', 'react', 'react-dom', 'three'],
+  e2e: ['@playwright/test', 'playwright-core', '@sparticuz/chromium'],
+  tools: null, // build scripts: anything
+};
+
+export const NODE_ALLOWED = { app: false, db: true, main: true, renderer: false, e2e: true, tools: true };
+
+/** Packages only one folder may import, whatever the layer table says. */
+export const PACKAGE_OWNERS = {
+  electron: 'main/electron/',
+  'onnxruntime-node': 'main/',
+  'better-sqlite3': 'db/',
+};
