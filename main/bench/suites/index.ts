@@ -1,0 +1,8 @@
+import type { BenchResult } from '../result';
+
+export type Suite = (args: string[]) => Promise<BenchResult[]>;
+
+/** Suites load lazily so one suite's heavy setup never slows another. */
+export const suites: Record<string, () => Promise<Suite>> = {
+  distance: async () => (await import('./distance')).default,
+};
