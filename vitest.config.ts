@@ -13,7 +13,7 @@ export default defineConfig({
   ],
   test: {
     include: ['{app,db,main,renderer,tools}/**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', 'dist/**', 'e2e/**'],
+    exclude: ['**/node_modules/**', 'dist/**', 'e2e/**', '**/*.real.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

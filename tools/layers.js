@@ -9,7 +9,7 @@ export const LAYER_IMPORTS = {
   db: ['app'],
   main: ['app', 'db'],
   renderer: ['app'],
-  e2e: ['app/contract', 'e2e'],
+  e2e: ['app/contract', 'main/launch'],
   tools: ['app', 'db', 'main'],
 };
 
