@@ -1,0 +1,14 @@
+// The schema history, oldest first. A database's `PRAGMA user_version` is the version of the last
+// migration applied to it. Never edit a shipped migration: add the next numbered file instead.
+import init from './0001_init.sql';
+
+export interface Migration {
+  /** 1, 2, 3… without gaps; becomes `user_version` once applied. */
+  readonly version: number;
+  /** The file name without `.sql`, for messages. */
+  readonly name: string;
+  /** Statements run inside one transaction; must not contain BEGIN/COMMIT. */
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_init', sql: init }];

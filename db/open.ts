@@ -1,0 +1,97 @@
+// Opens the embedded store: checks the file before changing anything in it, then migrates.
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../app/contract/errors';
+import { DatabaseCorruptError } from './errors';
+import { assertKnownVersion, migrate } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+import type { QaItemRepository, SceneRepository } from './repositories';
+import { SqliteQaItemRepository } from './sqlite/qa-items';
+import { SqliteSceneRepository } from './sqlite/scenes';
+
+export interface Store {
+  readonly db: Database.Database;
+  readonly file: string;
+  readonly scenes: SceneRepository;
+  readonly qaItems: QaItemRepository;
+  /** Idempotent. */
+  close(): void;
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Tests pass their own list; the app uses the shipped one. */
+  migrations?: readonly Migration[];
+}
+
+/** How long a writer waits for another connection's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+/** Above this size the full integrity_check would delay startup too long; quick_check still reads every page. */
+const FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+
+export function openDatabase(file: string, options: OpenOptions = {}): Store {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const readonly = options.readonly ?? false;
+  const memory = file === ':memory:' || file === '';
+  if (!memory && !readonly) mkdirSync(dirname(resolve(file)), { recursive: true });
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly, timeout: BUSY_TIMEOUT_MS });
+  } catch (e) {
+    if (readonly && errorCode(e) === 'SQLITE_CANTOPEN') throw new AppError('not_found', `database ${file} does not exist or cannot be read`);
+    throw translate(e, file);
+  }
+
+  try {
+    // Order matters: a file from a newer Scenewright, or a damaged one, is refused before WAL mode
+    // or a migration writes anything into it.
+    assertKnownVersion(db, migrations);
+    checkIntegrity(db, file, memory);
+    if (!memory && !readonly) db.pragma('journal_mode = WAL');
+    // FULL: a verified answer that was reported saved survives a power cut, not just a crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return createStore(db, file);
+  } catch (e) {
+    db.close();
+    throw translate(e, file);
+  }
+}
+
+function createStore(db: Database.Database, file: string): Store {
+  // Repositories prepare their statements once, here.
+  const scenes = new SqliteSceneRepository(db);
+  const qaItems = new SqliteQaItemRepository(db);
+  return {
+    db,
+    file,
+    scenes,
+    qaItems,
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function checkIntegrity(db: Database.Database, file: string, memory: boolean): void {
+  const big = !memory && statSync(file).size > FULL_CHECK_MAX_BYTES;
+  const rows = db.pragma(big ? 'quick_check(20)' : 'integrity_check(20)', { simple: false }) as Record<string, string>[];
+  const problems = rows.map((r) => String(Object.values(r)[0]));
+  if (problems.length !== 1 || problems[0] !== 'ok') throw new DatabaseCorruptError(file, problems);
+}
+
+function translate(e: unknown, file: string): unknown {
+  if (e instanceof AppError) return e;
+  const code = errorCode(e);
+  if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) {
+    return new DatabaseCorruptError(file, [e instanceof Error ? e.message : String(e)]);
+  }
+  return e;
+}
+
+function errorCode(e: unknown): string | undefined {
+  return e instanceof Database.SqliteError ? e.code : undefined;
+}
