@@ -38,10 +38,13 @@ for (const [src, out, format] of nodeEntries) {
       format,
       packages: 'external',
       // ESM bundles still meet CommonJS-style code in deps; give them require/__dirname.
+      // ESM bundles still meet CommonJS-style code in deps: give them require. CommonJS bundles (Electron)
+      // meet import.meta.url in our code: give them a real one.
       banner:
         format === 'esm'
           ? { js: "import { createRequire as __swCreateRequire } from 'node:module'; const require = __swCreateRequire(import.meta.url);" }
-          : undefined,
+          : { js: "const __swMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: format === 'cjs' ? { 'import.meta.url': '__swMetaUrl' } : undefined,
     }),
   );
 }

@@ -17,7 +17,7 @@ export const LAYER_IMPORTS = {
 export const LAYER_PACKAGES = {
   app: ['zod', 'immer'],
   db: ['zod', 'better-sqlite3'],
-  main: ['zod', 'immer', 'ws', 'onnxruntime-node', 'three', 'electron'],
+  main: ['zod', 'immer', 'ws', 'onnxruntime-node', 'three', 'electron', '@sparticuz/chromium'],
   renderer: ['zod', 'immer', 'react', 'react-dom', 'three'],
   e2e: ['@playwright/test', 'playwright-core', '@sparticuz/chromium'],
   tools: null, // build scripts: anything
@@ -30,4 +30,5 @@ export const PACKAGE_OWNERS = {
   electron: 'main/electron/',
   'onnxruntime-node': 'main/',
   'better-sqlite3': 'db/',
+  '@sparticuz/chromium': 'main/launch/',
 };

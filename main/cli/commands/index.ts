@@ -1,0 +1,15 @@
+// The subcommand table. Order is the order `scenewright help` lists them in.
+import type { Command } from '../command';
+
+export const commands: Record<string, Command> = {
+  info: {
+    summary: 'show version, data directory, execution provider and runtime',
+    usage: 'scenewright info [--data-dir <dir>] [--json]',
+    load: async () => (await import('./info')).run,
+  },
+  serve: {
+    summary: 'serve the UI and API on 127.0.0.1 (open the printed URL in a browser)',
+    usage: 'scenewright serve [--data-dir <dir>] [--port <n>] [--json]',
+    load: async () => (await import('./serve')).run,
+  },
+};

@@ -1,0 +1,67 @@
+// The host as every transport sees it: a dispatcher over the contract, a stream of contract events,
+// and close(). Electron IPC, the web bridge and in-process callers (CLI, tests) all start here.
+import {
+  createClient,
+  createDispatcher,
+  type CallContext,
+  type Client,
+  type RpcResult,
+} from '../../app/contract';
+import type { ProviderChoice } from '../models/execution-provider';
+import { createHostEvents, type HostEvents } from './events';
+import { createHandlers } from './handlers';
+import { openServices, type Services } from './services';
+
+export interface HostOptions {
+  dataDir: string;
+  /** The transport calls come from when the caller passes no context. */
+  transport: CallContext['transport'];
+  readOnly?: boolean;
+  executionProvider?: () => Promise<ProviderChoice>;
+}
+
+export interface Host {
+  dataDir: string;
+  dispatch(method: string, input: unknown, ctx?: CallContext): Promise<RpcResult>;
+  /** Typed in-process client over dispatch (same validation as any transport). */
+  client: Client;
+  events: HostEvents;
+  services: Services;
+  /** Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function createHost(options: HostOptions): Promise<Host> {
+  const services = openServices(options);
+  const events = createHostEvents();
+  const dispatcher = createDispatcher(
+    createHandlers({
+      dataDir: services.dataDir,
+      readOnly: services.readOnly,
+      executionProvider: services.executionProvider,
+      registry: services.registry,
+      scenes: services.store.scenes,
+      qaItems: services.store.qaItems,
+      measure: services.measure,
+    }),
+    {
+      onInternalError: (method, err) =>
+        process.stderr.write(`host: ${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`),
+    },
+  );
+  const defaultCtx: CallContext = { transport: options.transport };
+  const dispatch = (method: string, input: unknown, ctx: CallContext = defaultCtx) => dispatcher(method, input, ctx);
+  let closed = false;
+  return {
+    dataDir: services.dataDir,
+    dispatch,
+    client: createClient((method, input) => dispatch(method, input)),
+    events,
+    services,
+    async close() {
+      if (closed) return;
+      closed = true;
+      services.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Contract handlers: each one is a thin adapter from a parsed contract input to the services.
+// Inputs arrive already validated by the dispatcher (app/contract/dispatch.ts).
+import { AppError, type DistanceResult, type Handlers, type SceneSummary } from '../../app/contract';
+import { APP_VERSION, ENGINE_VERSION } from '../../app/version';
+import type { QaItemRepository, SceneRepository } from '../../db/repositories';
+import type { ProviderChoice } from '../models/execution-provider';
+import type { LoadedScene, SceneRegistry } from './scene-registry';
+
+export interface HandlerDeps {
+  dataDir: string;
+  readOnly: boolean;
+  executionProvider(): Promise<ProviderChoice>;
+  registry: SceneRegistry;
+  scenes: SceneRepository;
+  qaItems: QaItemRepository;
+  measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { registry } = deps;
+
+  const requireInstance = (loaded: LoadedScene, id: number) => {
+    if (!loaded.instances.some((i) => i.id === id)) {
+      throw new AppError('not_found', `scene ${loaded.scene.id} has no instance ${id}`, { sceneId: loaded.scene.id, instanceId: id });
+    }
+  };
+
+  return {
+    async appInfo(_input, ctx) {
+      const ep = await deps.executionProvider();
+      return {
+        name: 'Scenewright',
+        version: APP_VERSION,
+        engineVersion: ENGINE_VERSION,
+        dataDir: deps.dataDir,
+        executionProvider: ep.provider,
+        executionProviderReason: ep.reason,
+        transport: ctx.transport,
+        readOnly: deps.readOnly,
+      };
+    },
+
+    async listScenes() {
+      // Scenes the host can open come first (the sample room leads), then any others the database knows.
+      const open: SceneSummary[] = [];
+      for (const id of registry.ids()) open.push((await registry.get(id)).summary);
+      const known = new Set(open.map((s) => s.id));
+      return { scenes: [...open, ...deps.scenes.list().filter((s) => !known.has(s.id))] };
+    },
+
+    async openScene({ sceneId }) {
+      const { scene, summary, instances, bbox } = await registry.get(sceneId);
+      return {
+        scene: { ...summary, origin: scene.origin, bbox, upAxis: scene.upAxis },
+        instances,
+        // The contract types buffers over plain ArrayBuffer; scenes are never built on SharedArrayBuffer.
+        buffers: {
+          positions: scene.positions as Float32Array<ArrayBuffer>,
+          colors: scene.colors as Uint8Array<ArrayBuffer>,
+          instanceIds: scene.instanceIds as Int32Array<ArrayBuffer>,
+        },
+      };
+    },
+
+    async listInstances({ sceneId }) {
+      return { instances: (await registry.get(sceneId)).instances };
+    },
+
+    async measureDistance({ sceneId, a, b }) {
+      const loaded = await registry.get(sceneId);
+      requireInstance(loaded, a);
+      requireInstance(loaded, b);
+      return deps.measure(loaded, a, b);
+    },
+
+    saveQaItem(input) {
+      if (deps.readOnly) throw new AppError('read_only', 'this Scenewright was started read-only');
+      return deps.qaItems.save(input, { engineVersion: ENGINE_VERSION });
+    },
+
+    listQaItems({ sceneId, limit, offset }) {
+      return deps.qaItems.list(sceneId === undefined ? { limit, offset } : { sceneId, limit, offset });
+    },
+  };
+}
