@@ -1,0 +1,43 @@
+import type { AppInfo } from '../../app/contract';
+import type { TransportKind } from '../bridge/transport';
+import type { ColorMode } from '../viewport/colors';
+
+export interface TopBarProps {
+  info: AppInfo | null;
+  sceneName: string | null;
+  transport: TransportKind;
+  colorMode: ColorMode;
+  onToggleColorMode(): void;
+  onFit(): void;
+}
+
+export function TopBar({ info, sceneName, transport, colorMode, onToggleColorMode, onFit }: TopBarProps) {
+  return (
+    <header className="topbar" data-testid="top-bar">
+      <span className="brand">Scenewright</span>
+      <span className="scene-name" data-testid="scene-name">
+        {sceneName ?? '—'}
+      </span>
+      <span className="spacer" />
+      <div className="segmented" role="group" aria-label="Colour mode" data-testid="color-mode">
+        <button type="button" className={colorMode === 'rgb' ? 'on' : ''} aria-pressed={colorMode === 'rgb'} onClick={colorMode === 'rgb' ? undefined : onToggleColorMode} title="Colour by scan RGB (C)">
+          RGB
+        </button>
+        <button type="button" className={colorMode === 'instance' ? 'on' : ''} aria-pressed={colorMode === 'instance'} onClick={colorMode === 'instance' ? undefined : onToggleColorMode} title="Colour by instance (C)">
+          Instance
+        </button>
+      </div>
+      <button type="button" onClick={onFit} title="Fit view (F)">
+        Fit
+      </button>
+      <span className="badge" data-testid="transport" title="How this page talks to the host">
+        {info?.transport ?? transport}
+      </span>
+      <span className="badge" data-testid="execution-provider" title={info?.executionProviderReason ?? ''}>
+        EP: {info?.executionProvider ?? '…'}
+      </span>
+      {info?.readOnly && <span className="badge warn">read-only</span>}
+      {info && <span className="version">v{info.version}</span>}
+    </header>
+  );
+}

@@ -1,0 +1,96 @@
+// Everything the panels show, as one reducer so that every change has a name.
+import type { AppInfo, DistanceResult, InstanceInfo, OpenedScene, ProgressEvent, QaItem } from '../../app/contract';
+import type { ColorMode } from '../viewport/colors';
+import { nextSelection } from './selection-cycle';
+
+export interface WorkbenchState {
+  info: AppInfo | null;
+  scene: OpenedScene['scene'] | null;
+  buffers: OpenedScene['buffers'] | null;
+  instances: InstanceInfo[];
+  selection: number[];
+  distance: DistanceResult | null;
+  saved: QaItem[];
+  colorMode: ColorMode;
+  status: string;
+  progress: ProgressEvent | null;
+  error: string | null;
+  busy: boolean;
+}
+
+export const initialState: WorkbenchState = {
+  info: null,
+  scene: null,
+  buffers: null,
+  instances: [],
+  selection: [],
+  distance: null,
+  saved: [],
+  colorMode: 'rgb',
+  status: 'Connecting…',
+  progress: null,
+  error: null,
+  busy: false,
+};
+
+export type Action =
+  | { type: 'info'; info: AppInfo }
+  | { type: 'sceneOpened'; opened: OpenedScene }
+  | { type: 'instances'; instances: InstanceInfo[] }
+  | { type: 'clicked'; id: number }
+  | { type: 'clearSelection' }
+  | { type: 'distance'; distance: DistanceResult }
+  | { type: 'saved'; items: QaItem[] }
+  | { type: 'toggleColorMode' }
+  | { type: 'status'; status: string }
+  | { type: 'progress'; progress: ProgressEvent }
+  | { type: 'busy'; busy: boolean }
+  | { type: 'error'; message: string }
+  | { type: 'dismissError' };
+
+const newestFirst = (items: QaItem[]) => [...items].sort((x, y) => (x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0));
+
+export function reduce(state: WorkbenchState, action: Action): WorkbenchState {
+  switch (action.type) {
+    case 'info':
+      return { ...state, info: action.info };
+    case 'sceneOpened':
+      return {
+        ...state,
+        scene: action.opened.scene,
+        buffers: action.opened.buffers,
+        instances: action.opened.instances,
+        selection: [],
+        distance: null,
+        status: `Opened ${action.opened.scene.name}`,
+      };
+    case 'instances':
+      return { ...state, instances: action.instances };
+    case 'clicked': {
+      const selection = nextSelection(state.selection, action.id);
+      return { ...state, selection, distance: null };
+    }
+    case 'clearSelection':
+      return { ...state, selection: [], distance: null };
+    case 'distance': {
+      // A late answer for a pair that is no longer selected is dropped.
+      const [a, b] = state.selection;
+      if (a !== action.distance.a || b !== action.distance.b) return state;
+      return { ...state, distance: action.distance };
+    }
+    case 'saved':
+      return { ...state, saved: newestFirst(action.items) };
+    case 'toggleColorMode':
+      return { ...state, colorMode: state.colorMode === 'rgb' ? 'instance' : 'rgb' };
+    case 'status':
+      return { ...state, status: action.status };
+    case 'progress':
+      return { ...state, progress: action.progress.finished ? null : action.progress };
+    case 'busy':
+      return { ...state, busy: action.busy };
+    case 'error':
+      return { ...state, error: action.message, status: 'Error' };
+    case 'dismissError':
+      return { ...state, error: null };
+  }
+}

@@ -1,0 +1,87 @@
+// Offscreen id-buffer: points drawn with their instance id encoded as colour, read back at a pixel.
+import * as THREE from 'three';
+import { decodePickPixel } from './id-encoding';
+
+export class PickBuffer {
+  private readonly target = new THREE.WebGLRenderTarget(1, 1, {
+    type: THREE.UnsignedByteType,
+    format: THREE.RGBAFormat,
+    minFilter: THREE.NearestFilter,
+    magFilter: THREE.NearestFilter,
+    depthBuffer: true,
+    samples: 0,
+  });
+  private readonly clear = new THREE.Color(0, 0, 0);
+
+  get width(): number {
+    return this.target.width;
+  }
+  get height(): number {
+    return this.target.height;
+  }
+
+  /** Draws `scene` into the id target at the renderer's drawing-buffer size. */
+  render(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera): void {
+    const size = renderer.getDrawingBufferSize(new THREE.Vector2());
+    if (size.x !== this.target.width || size.y !== this.target.height) this.target.setSize(size.x, size.y);
+    const previousTarget = renderer.getRenderTarget();
+    const previousClear = renderer.getClearColor(new THREE.Color());
+    const previousAlpha = renderer.getClearAlpha();
+    renderer.setRenderTarget(this.target);
+    renderer.setClearColor(this.clear, 0);
+    renderer.clear(true, true, true);
+    renderer.render(scene, camera);
+    renderer.setRenderTarget(previousTarget);
+    renderer.setClearColor(previousClear, previousAlpha);
+  }
+
+  /**
+   * The id at buffer pixel (x, y) (origin bottom-left); if that pixel is empty, the id of the
+   * nearest drawn pixel within `radius`, so a click in a gap between points still hits.
+   */
+  readNear(renderer: THREE.WebGLRenderer, x: number, y: number, radius: number): number | null {
+    const x0 = Math.max(0, x - radius);
+    const y0 = Math.max(0, y - radius);
+    const x1 = Math.min(this.target.width - 1, x + radius);
+    const y1 = Math.min(this.target.height - 1, y + radius);
+    if (x1 < x0 || y1 < y0) return null;
+    const w = x1 - x0 + 1;
+    const h = y1 - y0 + 1;
+    const pixels = new Uint8Array(w * h * 4);
+    renderer.readRenderTargetPixels(this.target, x0, y0, w, h, pixels);
+    let best: number | null = null;
+    let bestD = Infinity;
+    for (let j = 0; j < h; j++) {
+      for (let i = 0; i < w; i++) {
+        const o = (j * w + i) * 4;
+        const id = decodePickPixel(pixels[o]!, pixels[o + 1]!, pixels[o + 2]!);
+        if (id === null) continue;
+        const d = (x0 + i - x) ** 2 + (y0 + j - y) ** 2;
+        if (d < bestD) {
+          bestD = d;
+          best = id;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The whole id image, one id per pixel (null → -2), rows bottom-up. */
+  readAll(renderer: THREE.WebGLRenderer): Int32Array {
+    const { width, height } = this.target;
+    const pixels = new Uint8Array(width * height * 4);
+    renderer.readRenderTargetPixels(this.target, 0, 0, width, height, pixels);
+    const ids = new Int32Array(width * height);
+    for (let p = 0; p < ids.length; p++) {
+      const id = decodePickPixel(pixels[p * 4]!, pixels[p * 4 + 1]!, pixels[p * 4 + 2]!);
+      ids[p] = id === null ? EMPTY_PIXEL : id;
+    }
+    return ids;
+  }
+
+  dispose(): void {
+    this.target.dispose();
+  }
+}
+
+export const EMPTY_PIXEL = -2;
