@@ -5,9 +5,18 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lintTree } from './lint-imports.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const r = (p) => join(root, p);
+
+// The build refuses a forbidden import (ARCHITECTURE.md layering), not just the lint step.
+const problems = lintTree(root);
+if (problems.length) {
+  console.error(`build: ${problems.length} forbidden import(s):`);
+  for (const p of problems) console.error(`  ${p}`);
+  process.exit(1);
+}
 
 const common = {
   bundle: true,

@@ -10,7 +10,6 @@ export const LAYER_IMPORTS = {
   main: ['app', 'db'],
   renderer: ['app'],
   e2e: ['app/contract', 'main/launch'],
-  tools: ['app', 'db', 'main'],
 };
 
 /** Third-party packages each layer's production code may import. */
@@ -20,10 +19,9 @@ export const LAYER_PACKAGES = {
   main: ['zod', 'immer', 'ws', 'onnxruntime-node', 'three', 'electron', '@sparticuz/chromium'],
   renderer: ['zod', 'immer', 'react', 'react-dom', 'three'],
   e2e: ['@playwright/test', 'playwright-core', '@sparticuz/chromium'],
-  tools: null, // build scripts: anything
 };
 
-export const NODE_ALLOWED = { app: false, db: true, main: true, renderer: false, e2e: true, tools: true };
+export const NODE_ALLOWED = { app: false, db: true, main: true, renderer: false, e2e: true };
 
 /** Packages only one folder may import, whatever the layer table says. */
 export const PACKAGE_OWNERS = {

@@ -4,13 +4,16 @@ import { z } from 'zod';
 import {
   AppInfo,
   DistanceResult,
+  HistoryState,
   Id,
   InstanceInfo,
   OpenedScene,
   ProgressEvent,
   QaItem,
+  QaItemChanges,
   QaItemInput,
   SceneSummary,
+  UndoResult,
 } from './schemas';
 
 const entry = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -34,6 +37,15 @@ export const contract = {
       })
       .strict(),
     z.object({ items: z.array(QaItem), total: z.number().int().nonnegative() }),
+  ),
+  /** Edits a saved item; a new revision is written and the earlier ones are kept. */
+  updateQaItem: entry(z.object({ id: z.string().uuid(), changes: QaItemChanges }).strict(), QaItem),
+  /** Reverts the newest change to the scene's saved work (persisted: works after a restart). */
+  undo: entry(z.object({ sceneId: Id }).strict(), UndoResult),
+  redo: entry(z.object({ sceneId: Id }).strict(), UndoResult),
+  listHistory: entry(
+    z.object({ sceneId: Id, limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    HistoryState,
   ),
 } as const;
 

@@ -89,6 +89,13 @@ export const QaItemInput = z.object({
   instanceIds: z.array(z.number().int()).max(64),
   status: QaStatus,
   evidence: z.record(z.string(), z.unknown()).optional(),
+  /** The structured form of the question (what the QA engine evaluates). */
+  query: z.record(z.string(), z.unknown()).optional(),
+  /** The camera the question was asked from, so a reviewer sees what the annotator saw. */
+  viewpoint: z.object({ position: Vec3, target: Vec3, up: Vec3 }).optional(),
+  annotator: z.string().min(1).max(200).optional(),
+  /** Version of the model whose output the item refers to, where one did. */
+  modelVersion: z.string().min(1).max(200).optional(),
 });
 export type QaItemInput = z.infer<typeof QaItemInput>;
 
@@ -96,8 +103,52 @@ export const QaItem = QaItemInput.extend({
   id: z.string().uuid(),
   createdAt: z.string(),
   engineVersion: z.string(),
+  /** 1 for a new item; every edit adds a revision, earlier ones are kept. */
+  revision: z.number().int().min(1),
+  updatedAt: z.string(),
 });
 export type QaItem = z.infer<typeof QaItem>;
+
+/** The fields a person may change after saving; each change makes a new revision. */
+export const QaItemChanges = z
+  .object({
+    question: z.string().min(1).max(2000),
+    answer: z.union([z.number(), z.string().max(2000)]),
+    unit: z.string().max(20),
+    status: QaStatus,
+  })
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'expected at least one of question, answer, unit, status' });
+export type QaItemChanges = z.infer<typeof QaItemChanges>;
+
+export const HistoryEntryInfo = z.object({
+  seq: z.number().int().min(1),
+  label: z.string(),
+  kind: z.string(),
+  target: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  undone: z.boolean(),
+});
+export type HistoryEntryInfo = z.infer<typeof HistoryEntryInfo>;
+
+export const HistoryState = z.object({
+  sceneId: Id,
+  /** The entry undo would revert next, newest first; then the entries redo would re-apply. */
+  entries: z.array(HistoryEntryInfo),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+});
+export type HistoryState = z.infer<typeof HistoryState>;
+
+export const UndoResult = z.object({
+  /** The entry that was undone or redone; null when there was nothing to do. */
+  applied: HistoryEntryInfo.nullable(),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
 
 export const ProgressEvent = z.object({
   jobId: z.string(),

@@ -28,3 +28,6 @@ export function installRoot(): string {
 export const rendererDir = () => join(installRoot(), 'dist', 'renderer');
 /** The Electron main bundle. */
 export const electronMain = () => join(installRoot(), 'dist', 'main', 'electron', 'main.cjs');
+
+/** Real test data lives beside the repository (../shared/data); SCENEWRIGHT_SHARED_DATA overrides it. */
+export const sharedDataDir = () => process.env.SCENEWRIGHT_SHARED_DATA ?? join(installRoot(), '..', 'shared', 'data');

@@ -1,0 +1,7 @@
+import type { BenchResult } from '../../bench/result';
+
+export type EvalSuite = (args: string[]) => Promise<BenchResult[]>;
+
+export const evalSuites: Record<string, () => Promise<EvalSuite>> = {
+  superpoints: async () => (await import('./superpoints')).default,
+};
