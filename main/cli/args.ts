@@ -29,3 +29,19 @@ export function parsePort(value: string | undefined): number {
   if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port expects an integer 0…65535 (0 picks a free port), got ${JSON.stringify(value)}`);
   return port;
 }
+
+/** Like parseFlags, for commands that also take positional arguments (files, folders). */
+export function parseCommandLine<T extends FlagSpec>(argv: string[], flags: T) {
+  try {
+    return parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export function parseNumberFlag(name: string, value: string | undefined, fallback: number, check: (n: number) => boolean): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name}: invalid value ${JSON.stringify(value)}`);
+  return n;
+}

@@ -5,4 +5,6 @@ export type Suite = (args: string[]) => Promise<BenchResult[]>;
 /** Suites load lazily so one suite's heavy setup never slows another. */
 export const suites: Record<string, () => Promise<Suite>> = {
   distance: async () => (await import('./distance')).default,
+  formats: async () => (await import('./formats')).default,
+  segmentation: async () => (await import('./segmentation')).default,
 };

@@ -7,6 +7,11 @@ export const commands: Record<string, Command> = {
     usage: 'scenewright info [--data-dir <dir>] [--json]',
     load: async () => (await import('./info')).run,
   },
+  superpoints: {
+    summary: 'split a mesh into superpoints (ScanNet Segmentator) and write ScanNet segs.json',
+    usage: 'scenewright superpoints <mesh.ply> [--k 0.01] [--min-verts 20] [--out <file.segs.json>] [--json]',
+    load: async () => (await import('./superpoints')).run,
+  },
   serve: {
     summary: 'serve the UI and API on 127.0.0.1 (open the printed URL in a browser)',
     usage: 'scenewright serve [--data-dir <dir>] [--port <n>] [--json]',

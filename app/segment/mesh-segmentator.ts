@@ -1,0 +1,46 @@
+// Superpoints of a triangle mesh: ScanNet's Segmentator (Felzenszwalb segmentation over normal change),
+// reproduced to the float rounding and edge order of its public C++ build so that segment ids match
+// the segs.json files ScanNet ships and its aggregation files refer to.
+import { meshEdges } from './edge-weights';
+import { joinSmallComponents, segmentGraph } from './felzenszwalb';
+import { blendedVertexNormals } from './vertex-normals';
+
+export interface SegmentMeshOptions {
+  /** Felzenszwalb's k: larger values give larger segments. ScanNet uses 0.01. */
+  kThresh?: number;
+  /** Segments with fewer vertices are merged into a neighbour. ScanNet uses 20. */
+  segMinVerts?: number;
+}
+
+export const DEFAULT_K_THRESH = 0.01;
+export const DEFAULT_SEG_MIN_VERTS = 20;
+
+/**
+ * Returns one segment id per vertex. As in ScanNet's segs.json, a segment's id is the index of its
+ * root vertex in the union-find (so ids are vertex indices, not 0..n-1). Vertices on no face stay
+ * segments of their own.
+ *
+ * @param positions x y z per vertex, interleaved
+ * @param faces triangles, three vertex indices each
+ */
+export function segmentMesh(positions: Float32Array, faces: Uint32Array, options: SegmentMeshOptions = {}): Int32Array {
+  const kThresh = options.kThresh ?? DEFAULT_K_THRESH;
+  const segMinVerts = options.segMinVerts ?? DEFAULT_SEG_MIN_VERTS;
+  if (positions.length % 3 !== 0) throw new RangeError(`segmentMesh: positions length ${positions.length} is not a multiple of 3`);
+  if (faces.length % 3 !== 0) throw new RangeError(`segmentMesh: faces length ${faces.length} is not a multiple of 3`);
+  if (!(kThresh > 0) || !Number.isFinite(kThresh)) throw new RangeError(`segmentMesh: kThresh must be a positive number, got ${kThresh}`);
+  if (!Number.isInteger(segMinVerts) || segMinVerts < 0) throw new RangeError(`segmentMesh: segMinVerts must be a non-negative integer, got ${segMinVerts}`);
+  const vertexCount = positions.length / 3;
+  for (let i = 0; i < faces.length; i++) {
+    if (faces[i]! >= vertexCount) throw new RangeError(`segmentMesh: face ${Math.floor(i / 3)} refers to vertex ${faces[i]} of ${vertexCount}`);
+  }
+
+  const normals = blendedVertexNormals(positions, faces, vertexCount);
+  const edges = meshEdges(positions, faces, normals);
+  const { sets, sorted } = segmentGraph(vertexCount, edges, kThresh);
+  joinSmallComponents(sets, sorted, segMinVerts);
+
+  const ids = new Int32Array(vertexCount);
+  for (let v = 0; v < vertexCount; v++) ids[v] = sets.find(v);
+  return ids;
+}

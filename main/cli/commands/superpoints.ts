@@ -1,0 +1,39 @@
+// `scenewright superpoints <mesh.ply>`: the ScanNet Segmentator as a command, writing ScanNet's segs.json.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readPly } from '../../../app/formats/ply';
+import { DEFAULT_K_THRESH, DEFAULT_SEG_MIN_VERTS, segmentMesh, writeSegsJson } from '../../../app/segment';
+import { parseCommandLine, parseNumberFlag, UsageError } from '../args';
+import type { RunCommand } from '../command';
+
+const FLAGS = {
+  k: { type: 'string' },
+  'min-verts': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The C++ tool's naming: <mesh without .ply>.<kThresh with 6 decimals>.segs.json */
+export const defaultSegsPath = (mesh: string, k: number) => `${mesh.replace(/\.ply$/i, '')}.${k.toFixed(6)}.segs.json`;
+
+export const run: RunCommand = async (argv, io) => {
+  const { values, positionals } = parseCommandLine(argv, FLAGS);
+  if (positionals.length !== 1) throw new UsageError('superpoints: expected exactly one mesh file (.ply)');
+  const mesh = positionals[0]!;
+  const k = parseNumberFlag('k', values.k, DEFAULT_K_THRESH, (n) => n > 0);
+  const minVerts = parseNumberFlag('min-verts', values['min-verts'], DEFAULT_SEG_MIN_VERTS, (n) => Number.isInteger(n) && n >= 1);
+  const out = values.out ?? defaultSegsPath(mesh, k);
+
+  const started = performance.now();
+  const ply = readPly(new Uint8Array(readFileSync(mesh)), { fileName: mesh });
+  if (!ply.faces || ply.faceCount === 0) throw new Error(`${mesh}: expected a mesh with faces; for point clouds use the point-cloud superpoints (not yet available)`);
+  const segIndices = segmentMesh(ply.positions, ply.faces, { kThresh: k, segMinVerts: minVerts });
+  const sceneId = basename(mesh).replace(/_vh_clean_2\.ply$|\.ply$/i, '');
+  writeFileSync(out, writeSegsJson({ sceneId, kThresh: k, segMinVerts: minVerts, segIndices }));
+  const ms = performance.now() - started;
+
+  const segments = new Set(segIndices).size;
+  const report = { file: mesh, out, vertices: ply.vertexCount, faces: ply.faceCount, segments, kThresh: k, segMinVerts: minVerts, ms: Math.round(ms) };
+  io.out(values.json ? `${JSON.stringify(report)}\n` : `${mesh}: ${report.vertices} vertices, ${report.faces} faces → ${segments} superpoints in ${report.ms} ms\nwrote ${out}\n`);
+  return 0;
+};
