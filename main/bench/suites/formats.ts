@@ -1,0 +1,127 @@
+// `npm run bench -- formats [--quick]`: our PLY reader against three.js PLYLoader on the same bytes,
+// in the same process. Cases: ScanNet scene0000_00 (mesh with faces) and a generated 10M-point
+// binary PLY (x y z float, r g b uchar) cached in the OS temp folder.
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PLYLoader } from 'three/examples/jsm/loaders/PLYLoader.js';
+import { parsePlyHeader } from '../../../app/formats/ply/header';
+import { readPly } from '../../../app/formats/ply/readPly';
+import { writePly } from '../../../app/formats/ply/writePly';
+import { result, timeIt, type BenchResult } from '../result';
+
+const SUITE = 'formats';
+const PEER = 'three PLYLoader 0.187';
+const BIG_POINTS = 10_000_000;
+
+/** The repository root: the nearest folder above this bundle (or the cwd) holding our package.json. */
+function repoRoot(): string {
+  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+    for (;;) {
+      const pkg = join(dir, 'package.json');
+      if (existsSync(pkg) && /"name":\s*"scenewright"/.test(readFileSync(pkg, 'utf8'))) return dir;
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return process.cwd();
+}
+
+/** A file read straight into its own exactly-sized buffer (one copy, so peak-memory deltas stay meaningful). */
+function readExact(path: string): Uint8Array {
+  const u = new Uint8Array(statSync(path).size);
+  const fd = openSync(path, 'r');
+  try {
+    for (let at = 0; at < u.length; ) {
+      const n = readSync(fd, u, at, u.length - at, at);
+      if (n <= 0) throw new Error(`formats: short read of ${path}`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return u;
+}
+
+/** Writes the synthetic 10M-point cloud once; later runs reuse it when its header and size check out. */
+function bigCloudPath(): string {
+  const path = join(tmpdir(), `scenewright-bench-${BIG_POINTS}-xyzrgb.ply`);
+  if (existsSync(path)) {
+    const head = new Uint8Array(512);
+    const fd = openSync(path, 'r');
+    readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    try {
+      const h = parsePlyHeader(head, path);
+      const v = h.elements[0];
+      if (v?.count === BIG_POINTS && statSync(path).size === h.bodyOffset + BIG_POINTS * 15) return path;
+    } catch {
+      // fall through and rewrite
+    }
+  }
+  process.stdout.write(`formats: writing ${path} …\n`);
+  const positions = new Float32Array(BIG_POINTS * 3);
+  const colors = new Uint8Array(BIG_POINTS * 3);
+  let seed = 12345;
+  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  for (let i = 0; i < positions.length; i++) positions[i] = rand() * 8 - 4;
+  for (let i = 0; i < colors.length; i++) colors[i] = (rand() * 256) | 0;
+  writeFileSync(path, writePly({ positions, colors }));
+  return path;
+}
+
+/** Bytes held in JS heap plus ArrayBuffers: what a result retains, independent of allocator reuse. */
+function heldMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
+}
+
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function runCase(name: string, bytes: Uint8Array, runs: { ours: number; peer: number }): BenchResult[] {
+  const mb = bytes.byteLength / 2 ** 20;
+  // Memory first, before the peer has raised the process's high-water mark.
+  const peakBefore = maxRssMb();
+  const before = heldMb();
+  let kept: unknown = readPly(bytes, { fileName: name });
+  const oursHeld = heldMb() - before;
+  const oursPeak = maxRssMb() - peakBefore;
+  kept = null;
+  void kept;
+
+  const ours = timeIt(() => readPly(bytes, { fileName: name }), { minRuns: runs.ours, minMs: 0 });
+  const loader = new PLYLoader();
+  const peerBefore = heldMb();
+  let keptPeer: unknown = loader.parse(bytes.buffer as ArrayBuffer);
+  const peerHeld = heldMb() - peerBefore;
+  keptPeer = null;
+  void keptPeer;
+  const peer = timeIt(() => loader.parse(bytes.buffer as ArrayBuffer), { minRuns: runs.peer, minMs: 0 });
+
+  const oursMbs = mb / (ours.medianMs / 1000);
+  const peerMbs = mb / (peer.medianMs / 1000);
+  return [
+    result(SUITE, name, 'read throughput', 'MB/s', oursMbs, { value: peerMbs, name: PEER, better: 'higher' }),
+    result(SUITE, name, 'read time (median)', 'ms', ours.medianMs, { value: peer.medianMs, name: PEER, better: 'lower' }),
+    result(SUITE, name, 'result memory / file size', 'x', oursHeld / mb, { value: peerHeld / mb, name: PEER, better: 'lower' }),
+    // Growth of the process's peak RSS during our first read; 0 when it fit under an earlier peak.
+    result(SUITE, name, 'peak RSS growth / file size', 'x', Math.max(oursPeak, 0) / mb, null),
+  ];
+}
+
+export default async function formats(args: string[]): Promise<BenchResult[]> {
+  const quick = args.includes('--quick');
+  const results: BenchResult[] = [];
+  // The big case first, while the process's peak RSS is still low.
+  if (!quick) {
+    const bytes = readExact(bigCloudPath());
+    results.push(...runCase(`10M points xyz+rgb (${(bytes.byteLength / 2 ** 20).toFixed(0)} MB)`, bytes, { ours: 5, peer: 2 }));
+  }
+  const scene = join(repoRoot(), '../shared/data/scannet/scene0000_00/scene0000_00_vh_clean_2.ply');
+  if (existsSync(scene)) results.push(...runCase('scene0000_00 mesh (3.1 MB)', readExact(scene), { ours: 20, peer: 7 }));
+  else process.stdout.write(`formats: skipping scene0000_00, ${scene} not found\n`);
+  return results;
+}
