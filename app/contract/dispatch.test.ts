@@ -3,9 +3,10 @@ import { createClient } from './client';
 import { contract, methods, type Method } from './contract';
 import { createDispatcher, type Handlers } from './dispatch';
 import { AppError, ContractCallError } from './errors';
+import type { DistanceResult } from './schemas';
 
 const ctx = { transport: 'in-process' as const };
-const distance = { sceneId: 's', a: 1, b: 2, distance: 0.5, pointA: [0, 0, 0], pointB: [0.5, 0, 0], centerDistance: 1, unit: 'm', method: 'closest-point' } as const;
+const distance: DistanceResult = { sceneId: 's', a: 1, b: 2, distance: 0.5, pointA: [0, 0, 0], pointB: [0.5, 0, 0], centerDistance: 1, unit: 'm', method: 'closest-point' };
 
 function handlers(calls: string[]): Handlers {
   const h: Partial<Handlers> = {
