@@ -19,7 +19,10 @@ describe('migrate', () => {
   it('applies every shipped migration from an empty database, then nothing', () => {
     expect(migrate(db)).toEqual({ from: 0, to: latestVersion() });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(tables()).toEqual(['instances', 'qa_items', 'scenes']);
+    expect(tables()).toEqual([
+      'annotators', 'history_entries', 'instances', 'layout_versions', 'qa_item_revisions', 'qa_items',
+      'scene_versions', 'scenes', 'settings', 'superpoint_sets',
+    ]);
     expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion() });
   });
 

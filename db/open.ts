@@ -1,12 +1,15 @@
 // Opens the embedded store: checks the file before changing anything in it, then migrates.
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../app/contract/errors';
+import { backupBeforeMigration, backupNow, KEEP_BACKUPS } from './backup';
 import { DatabaseCorruptError } from './errors';
-import { assertKnownVersion, migrate } from './migrate';
+import { assertKnownVersion, latestVersion, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
-import type { QaItemRepository, SceneRepository } from './repositories';
+import { SqliteQaEditor } from './qa-editor';
+import type { QaEditor, QaItemRepository, SceneRepository } from './repositories';
+import { SqliteHistoryRepository } from './sqlite/history';
 import { SqliteQaItemRepository } from './sqlite/qa-items';
 import { SqliteSceneRepository } from './sqlite/scenes';
 
@@ -15,6 +18,10 @@ export interface Store {
   readonly file: string;
   readonly scenes: SceneRepository;
   readonly qaItems: QaItemRepository;
+  /** A person's changes to saved items, with persisted undo/redo. */
+  readonly editor: QaEditor;
+  /** An online copy into the backup folder (newest KEEP_BACKUPS kept); resolves to its path. */
+  backupNow(): Promise<string>;
   /** Idempotent. */
   close(): void;
 }
@@ -23,6 +30,10 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Tests pass their own list; the app uses the shipped one. */
   migrations?: readonly Migration[];
+  /** Where backups go; default `backups/` beside the database file. */
+  backupDir?: string;
+  /** How many backups of each kind to keep. */
+  keepBackups?: number;
 }
 
 /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
@@ -47,29 +58,39 @@ export function openDatabase(file: string, options: OpenOptions = {}): Store {
   try {
     // Order matters: a file from a newer Scenewright, or a damaged one, is refused before WAL mode
     // or a migration writes anything into it.
-    assertKnownVersion(db, migrations);
+    const version = assertKnownVersion(db, migrations);
     checkIntegrity(db, file, memory);
+    const backupDir = options.backupDir ?? join(dirname(resolve(file)), 'backups');
+    const keep = options.keepBackups ?? KEEP_BACKUPS;
+    // A copy of the data as it was, before a migration rewrites it; an empty new file has nothing to save.
+    if (!memory && !readonly && version > 0 && version < latestVersion(migrations)) backupBeforeMigration(db, backupDir, keep);
     if (!memory && !readonly) db.pragma('journal_mode = WAL');
     // FULL: a verified answer that was reported saved survives a power cut, not just a crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
-    return createStore(db, file);
+    return createStore(db, file, memory ? null : backupDir, keep);
   } catch (e) {
     db.close();
     throw translate(e, file);
   }
 }
 
-function createStore(db: Database.Database, file: string): Store {
+function createStore(db: Database.Database, file: string, backupDir: string | null, keep: number): Store {
   // Repositories prepare their statements once, here.
   const scenes = new SqliteSceneRepository(db);
   const qaItems = new SqliteQaItemRepository(db);
+  const editor = new SqliteQaEditor(db, qaItems, new SqliteHistoryRepository(db));
   return {
     db,
     file,
     scenes,
     qaItems,
+    editor,
+    async backupNow() {
+      if (!backupDir) throw new AppError('invalid_input', 'an in-memory database has no backup folder; expected a database file');
+      return backupNow(db, backupDir, keep);
+    },
     close() {
       if (db.open) db.close();
     },

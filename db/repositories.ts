@@ -1,6 +1,15 @@
 // What the host depends on. The SQLite classes in db/sqlite implement these; a team store on
 // PostgreSQL can implement them later without the host changing.
-import type { InstanceInfo, QaItem, QaItemInput, SceneSummary, Vec3 } from '../app/contract/schemas';
+import type {
+  HistoryState,
+  InstanceInfo,
+  QaItem,
+  QaItemChanges,
+  QaItemInput,
+  SceneSummary,
+  UndoResult,
+  Vec3,
+} from '../app/contract/schemas';
 
 /** Who produced an instance: the segmentation model, a person, the source file, or a generator. */
 export type InstanceSource = 'model' | 'human' | 'import' | 'generated';
@@ -68,9 +77,44 @@ export interface QaPage {
 
 export const MAX_QA_PAGE = 1000;
 
+/** One stored state of a QA item; revisions are never changed or removed. */
+export interface QaItemRevision {
+  revision: number;
+  /** True for the revision an undone save left: the item is hidden from lists, its content kept. */
+  deleted: boolean;
+  createdAt: string;
+  question: string;
+  answer: number | string;
+  unit: string;
+  status: QaItem['status'];
+  engineVersion: string;
+}
+
 export interface QaItemRepository {
-  /** Validates and stores a new item; invalid_input and nothing written when the input is bad. */
+  /** Validates and stores a new item (revision 1); invalid_input and nothing written when the input is bad. */
   save(input: QaItemInput, meta: QaSaveMeta): QaItem;
+  /** Many new items in one transaction, all or none; returns their ids in input order. */
+  saveMany(inputs: readonly QaItemInput[], meta: QaSaveMeta): string[];
+  /** Items not deleted by an undone save. */
   list(query: QaListQuery): QaPage;
   get(id: string): QaItem | undefined;
+  /** Every revision of an item, oldest first (deleted ones included). */
+  revisions(id: string): QaItemRevision[];
+}
+
+export interface EditMeta {
+  /** When the change happens; defaults to the current time. Decides whether rapid changes merge. */
+  now?: Date;
+}
+
+/**
+ * Changes to saved work made by a person, each one committed at once together with its undo
+ * history entry. Model output and loads do not come through here, so they are never in undo.
+ */
+export interface QaEditor {
+  save(input: QaItemInput, meta: QaSaveMeta): QaItem;
+  update(id: string, changes: QaItemChanges, meta?: EditMeta): QaItem;
+  undo(sceneId: string, meta?: EditMeta): UndoResult;
+  redo(sceneId: string, meta?: EditMeta): UndoResult;
+  history(sceneId: string, limit: number): HistoryState;
 }

@@ -21,6 +21,8 @@ export const AppInfo = z.object({
   executionProviderReason: z.string(),
   transport: Transport,
   readOnly: z.boolean(),
+  /** Why writes are refused, in words for the user (e.g. another window has the data folder). */
+  readOnlyReason: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

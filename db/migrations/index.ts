@@ -1,6 +1,7 @@
 // The schema history, oldest first. A database's `PRAGMA user_version` is the version of the last
 // migration applied to it. Never edit a shipped migration: add the next numbered file instead.
 import init from './0001_init.sql';
+import store from './0002_store.sql';
 
 export interface Migration {
   /** 1, 2, 3… without gaps; becomes `user_version` once applied. */
@@ -11,4 +12,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001_init', sql: init },
+  { version: 2, name: '0002_store', sql: store },
+];

@@ -40,7 +40,14 @@ describe('SqliteQaItemRepository', () => {
   it('saves and lists back a numeric answer with instance ids and evidence', () => {
     const evidence = { pointA: [0, 0.5, 1], pointB: [1.25, 0.5, 1], method: 'closest-point', nested: { ok: true, none: null } };
     const saved = store.qaItems.save(item({ evidence }), at('2025-03-01T10:00:00.000Z'));
-    expect(saved).toEqual({ ...item({ evidence }), id: saved.id, engineVersion: '0.1.0', createdAt: '2025-03-01T10:00:00.000Z' });
+    expect(saved).toEqual({
+      ...item({ evidence }),
+      id: saved.id,
+      engineVersion: '0.1.0',
+      createdAt: '2025-03-01T10:00:00.000Z',
+      revision: 1,
+      updatedAt: '2025-03-01T10:00:00.000Z',
+    });
     expect(saved.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(store.qaItems.list({ limit: 10, offset: 0 })).toEqual({ items: [saved], total: 1 });
     expect(store.qaItems.get(saved.id)).toEqual(saved);
@@ -114,12 +121,35 @@ describe('SqliteQaItemRepository', () => {
     }
   });
 
+  it('keeps the structured query, viewpoint, annotator and model version, and records revision 1', () => {
+    const extra = {
+      query: { type: 'distance', a: 3, b: 7 },
+      viewpoint: { position: [1, 2, 3], target: [0, 0, 0], up: [0, 0, 1] } as QaItemInput['viewpoint'],
+      annotator: 'ana',
+      modelVersion: 'seg-0.3',
+    };
+    const saved = store.qaItems.save(item(extra), at('2025-03-01T10:00:00.000Z'));
+    expect(saved).toMatchObject(extra);
+    expect(store.qaItems.get(saved.id)).toEqual(saved);
+    expect(store.qaItems.revisions(saved.id)).toEqual([
+      expect.objectContaining({ revision: 1, deleted: false, status: 'verified', question: saved.question, createdAt: saved.createdAt }),
+    ]);
+  });
+
+  it('saves many items in one transaction, all or none', () => {
+    const ids = store.qaItems.saveMany([item({ question: 'one' }), item({ question: 'two' })], at('2025-03-01T10:00:00.000Z'));
+    expect(ids.map((id) => store.qaItems.get(id)?.question)).toEqual(['one', 'two']);
+    const e = typedError(() => store.qaItems.saveMany([item({ question: 'three' }), item({ question: '' })], meta));
+    expect(e.code).toBe('invalid_input');
+    expect(count()).toBe(2);
+  });
+
   it('returns undefined for an unknown id', () => {
     expect(store.qaItems.get('00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 
   it('reports a stored row that no longer matches the contract instead of returning it', () => {
-    const saved = store.qaItems.save(item(), meta);
+    const saved = store.qaItems.save(item({ status: 'draft' }), meta);
     store.db.prepare("UPDATE qa_items SET answer_json = '{broken' WHERE id = ?").run(saved.id);
     const e = typedError(() => store.qaItems.get(saved.id));
     expect(e.code).toBe('internal');

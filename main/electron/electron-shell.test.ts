@@ -86,11 +86,34 @@ function makeHandlers() {
     saveQaItem: (input, ctx) => {
       seen('saveQaItem', input, ctx);
       saved.push(input);
-      return { ...input, id: '3f0c6f4e-2a8b-4c1d-9e7f-0a1b2c3d4e5f', createdAt: '2025-01-01T00:00:00Z', engineVersion: 'test' };
+      return {
+        ...input,
+        id: '3f0c6f4e-2a8b-4c1d-9e7f-0a1b2c3d4e5f',
+        createdAt: '2025-01-01T00:00:00Z',
+        updatedAt: '2025-01-01T00:00:00Z',
+        revision: 1,
+        engineVersion: 'test',
+      };
     },
     listQaItems: (input, ctx) => {
       seen('listQaItems', input, ctx);
       return { items: [], total: saved.length };
+    },
+    updateQaItem: (input, ctx) => {
+      seen('updateQaItem', input, ctx);
+      throw new AppError('not_found', `no QA item with id ${input.id}`);
+    },
+    undo: (input, ctx) => {
+      seen('undo', input, ctx);
+      return { applied: null, canUndo: false, canRedo: false };
+    },
+    redo: (input, ctx) => {
+      seen('redo', input, ctx);
+      return { applied: null, canUndo: false, canRedo: false };
+    },
+    listHistory: (input, ctx) => {
+      seen('listHistory', input, ctx);
+      return { sceneId: input.sceneId, entries: [], canUndo: false, canRedo: false };
     },
   };
   return { handlers, calls };

@@ -18,6 +18,8 @@ export interface HostOptions {
   transport: CallContext['transport'];
   readOnly?: boolean;
   executionProvider?: () => Promise<ProviderChoice>;
+  /** 0 turns scheduled backups off. */
+  backupIntervalMs?: number;
 }
 
 export interface Host {
@@ -38,10 +40,12 @@ export async function createHost(options: HostOptions): Promise<Host> {
     createHandlers({
       dataDir: services.dataDir,
       readOnly: services.readOnly,
+      readOnlyReason: services.readOnlyReason,
       executionProvider: services.executionProvider,
       registry: services.registry,
       scenes: services.store.scenes,
       qaItems: services.store.qaItems,
+      editor: services.store.editor,
       measure: services.measure,
     }),
     {

@@ -2,22 +2,29 @@
 // Inputs arrive already validated by the dispatcher (app/contract/dispatch.ts).
 import { AppError, type DistanceResult, type Handlers, type SceneSummary } from '../../app/contract';
 import { APP_VERSION, ENGINE_VERSION } from '../../app/version';
-import type { QaItemRepository, SceneRepository } from '../../db/repositories';
+import type { QaEditor, QaItemRepository, SceneRepository } from '../../db/repositories';
 import type { ProviderChoice } from '../models/execution-provider';
 import type { LoadedScene, SceneRegistry } from './scene-registry';
 
 export interface HandlerDeps {
   dataDir: string;
   readOnly: boolean;
+  /** Shown to the user when a write is refused. */
+  readOnlyReason: string | null;
   executionProvider(): Promise<ProviderChoice>;
   registry: SceneRegistry;
   scenes: SceneRepository;
   qaItems: QaItemRepository;
+  editor: QaEditor;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { registry } = deps;
+  const { registry, editor } = deps;
+
+  const requireWritable = () => {
+    if (deps.readOnly) throw new AppError('read_only', deps.readOnlyReason ?? 'this Scenewright is read-only');
+  };
 
   const requireInstance = (loaded: LoadedScene, id: number) => {
     if (!loaded.instances.some((i) => i.id === id)) {
@@ -37,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         executionProviderReason: ep.reason,
         transport: ctx.transport,
         readOnly: deps.readOnly,
+        ...(deps.readOnlyReason === null ? {} : { readOnlyReason: deps.readOnlyReason }),
       };
     },
 
@@ -74,12 +82,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     saveQaItem(input) {
-      if (deps.readOnly) throw new AppError('read_only', 'this Scenewright was started read-only');
-      return deps.qaItems.save(input, { engineVersion: ENGINE_VERSION });
+      requireWritable();
+      return editor.save(input, { engineVersion: ENGINE_VERSION });
     },
 
     listQaItems({ sceneId, limit, offset }) {
       return deps.qaItems.list(sceneId === undefined ? { limit, offset } : { sceneId, limit, offset });
+    },
+
+    updateQaItem({ id, changes }) {
+      requireWritable();
+      return editor.update(id, changes);
+    },
+
+    undo({ sceneId }) {
+      requireWritable();
+      return editor.undo(sceneId);
+    },
+
+    redo({ sceneId }) {
+      requireWritable();
+      return editor.redo(sceneId);
+    },
+
+    listHistory({ sceneId, limit }) {
+      return editor.history(sceneId, limit);
     },
   };
 }

@@ -7,21 +7,28 @@ import { generateSampleRoom } from '../../app/sample';
 import { sceneBounds, summarizeInstances } from '../../app/scene/summary';
 import { openDatabase, type Store } from '../../db';
 import { executionProvider as defaultExecutionProvider, type ProviderChoice } from '../models/execution-provider';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { SceneRegistry, type LoadedScene } from './scene-registry';
 
 export const DATABASE_FILE = 'scenewright.db';
 export const SAMPLE_SCENE_ID = 'sample';
+/** How often a writable host copies the database into backups/ (the newest ten are kept). */
+export const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface ServicesOptions {
   dataDir: string;
   readOnly?: boolean;
   /** Defaults to the process-wide probe (cuda → webgpu → cpu). */
   executionProvider?: () => Promise<ProviderChoice>;
+  /** 0 turns scheduled backups off. */
+  backupIntervalMs?: number;
 }
 
 export interface Services {
   dataDir: string;
   readOnly: boolean;
+  /** Why the host is read-only, in words for the user; null when it is writable. */
+  readOnlyReason: string | null;
   store: Store;
   registry: SceneRegistry;
   executionProvider(): Promise<ProviderChoice>;
@@ -30,8 +37,36 @@ export interface Services {
 }
 
 export function openServices(options: ServicesOptions): Services {
-  const readOnly = options.readOnly ?? false;
-  const store = openDatabase(join(options.dataDir, DATABASE_FILE), { readonly: readOnly });
+  let readOnly = options.readOnly ?? false;
+  let readOnlyReason = readOnly ? 'this Scenewright was started read-only' : null;
+  let lock: DataDirLock | null = null;
+  if (!readOnly) {
+    const outcome = lockDataDir(options.dataDir);
+    if (outcome.acquired) lock = outcome.lock;
+    else {
+      readOnly = true;
+      readOnlyReason = outcome.message;
+    }
+  }
+  let store: Store;
+  try {
+    store = openDatabase(join(options.dataDir, DATABASE_FILE), { readonly: readOnly });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const intervalMs = options.backupIntervalMs ?? BACKUP_INTERVAL_MS;
+  let closed = false;
+  const backupTimer =
+    readOnly || intervalMs <= 0
+      ? null
+      : setInterval(() => {
+          store.backupNow().catch((err: unknown) => {
+            if (!closed) process.stderr.write(`scheduled backup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+          });
+        }, intervalMs);
+  // A pending backup must not keep a CLI run or a test alive.
+  backupTimer?.unref();
   const registry = new SceneRegistry(
     [
       {
@@ -55,10 +90,17 @@ export function openServices(options: ServicesOptions): Services {
   return {
     dataDir: options.dataDir,
     readOnly,
+    readOnlyReason,
     store,
     registry,
     executionProvider: options.executionProvider ?? (() => defaultExecutionProvider()),
     measure: ({ scene }, a, b) => measureInstanceDistance(scene, a, b),
-    close: () => store.close(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      if (backupTimer) clearInterval(backupTimer);
+      store.close();
+      lock?.release();
+    },
   };
 }

@@ -47,6 +47,8 @@ export function App({ transport, client }: { transport: Transport; client: Clien
     s: () => canSave && void actions.save(),
     f: fit,
     c: actions.toggleColorMode,
+    undo: () => void actions.undo(),
+    redo: () => void actions.redo(),
   });
 
   // Test hooks read the newest state through a ref, so they are installed once.
@@ -105,7 +107,7 @@ export function App({ transport, client }: { transport: Transport; client: Clien
         />
         <aside className="side">
           <SelectionPanel a={a} b={b} distance={state.distance} canSave={canSave} onSave={() => void actions.save()} onClear={actions.clearSelection} />
-          <SavedList items={state.saved} />
+          <SavedList items={state.saved} readOnly={!!state.info?.readOnly} onSetStatus={(id, status) => void actions.setItemStatus(id, status)} />
         </aside>
       </main>
       <StatusBar

@@ -19,7 +19,7 @@ export function StatusBar({ status, pointCount, instanceCount, progress }: Statu
       <span className="spacer" />
       <span>{pointCount.toLocaleString('en-US')} points</span>
       <span>{instanceCount} instances</span>
-      <span className="keys">drag rotate · right-drag pan · wheel zoom · Esc clear · S save · F fit · C colour</span>
+      <span className="keys">drag rotate · right-drag pan · wheel zoom · Esc clear · S save · Ctrl+Z undo · Ctrl+Shift+Z redo · F fit · C colour</span>
     </footer>
   );
 }

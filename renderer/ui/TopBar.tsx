@@ -36,7 +36,11 @@ export function TopBar({ info, sceneName, transport, colorMode, onToggleColorMod
       <span className="badge" data-testid="execution-provider" title={info?.executionProviderReason ?? ''}>
         EP: {info?.executionProvider ?? '…'}
       </span>
-      {info?.readOnly && <span className="badge warn">read-only</span>}
+      {info?.readOnly && (
+        <span className="badge warn" data-testid="read-only" title={info.readOnlyReason ?? ''}>
+          read-only
+        </span>
+      )}
       {info && <span className="version">v{info.version}</span>}
     </header>
   );

@@ -1,7 +1,7 @@
 // Talks to the host: the start-up sequence, measurements for a selected pair, saving QA items,
 // and progress events. Panels get state plus a few named actions.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { events, type Client } from '../../app/contract';
+import { events, type Client, type QaItem, type UndoResult } from '../../app/contract';
 import type { Transport } from '../bridge/transport';
 import { distanceQaItem, instanceName, roundMetres } from './distance-qa';
 import { initialState, reduce, type WorkbenchState } from './workbench-state';
@@ -13,6 +13,10 @@ export interface WorkbenchActions {
   clearSelection(): void;
   toggleColorMode(): void;
   save(): Promise<void>;
+  /** Undo / redo the newest change to the scene's saved work (persisted by the host). */
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  setItemStatus(id: string, status: QaItem['status']): Promise<void>;
   dismissError(): void;
   reportError(err: unknown): void;
 }
@@ -101,6 +105,37 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     }
   }, [client, refreshSaved, reportError]);
 
+  const step = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const s = latest.current;
+      if (!s.scene || s.info?.readOnly) return;
+      try {
+        const r: UndoResult = await (direction === 'undo' ? client.undo({ sceneId: s.scene.id }) : client.redo({ sceneId: s.scene.id }));
+        const verb = direction === 'undo' ? 'Undid' : 'Redid';
+        dispatch({ type: 'status', status: r.applied ? `${verb}: ${r.applied.label}` : `Nothing to ${direction}` });
+        if (r.applied) await refreshSaved(s.scene.id);
+      } catch (err) {
+        reportError(err);
+      }
+    },
+    [client, refreshSaved, reportError],
+  );
+
+  const setItemStatus = useCallback(
+    async (id: string, status: QaItem['status']) => {
+      const s = latest.current;
+      if (!s.scene || s.info?.readOnly) return;
+      try {
+        await client.updateQaItem({ id, changes: { status } });
+        dispatch({ type: 'status', status: `Marked ${status} (Ctrl+Z undoes)` });
+        await refreshSaved(s.scene.id);
+      } catch (err) {
+        reportError(err);
+      }
+    },
+    [client, refreshSaved, reportError],
+  );
+
   const actions: WorkbenchActions = {
     clicked: useCallback((id: number | null) => {
       if (id === null || id < 0) {
@@ -114,6 +149,9 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     clearSelection: useCallback(() => dispatch({ type: 'clearSelection' }), []),
     toggleColorMode: useCallback(() => dispatch({ type: 'toggleColorMode' }), []),
     save,
+    undo: useCallback(() => step('undo'), [step]),
+    redo: useCallback(() => step('redo'), [step]),
+    setItemStatus,
     dismissError: useCallback(() => dispatch({ type: 'dismissError' }), []),
     reportError,
   };

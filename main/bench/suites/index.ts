@@ -7,4 +7,5 @@ export const suites: Record<string, () => Promise<Suite>> = {
   distance: async () => (await import('./distance')).default,
   formats: async () => (await import('./formats')).default,
   segmentation: async () => (await import('./segmentation')).default,
+  store: async () => (await import('./store')).default,
 };
