@@ -1,3 +1,11 @@
 export { FormatError, type FormatErrorWhere } from './errors';
 export * from './ply/index';
 export * from './scannet/index';
+export type { ScanData, ScanReadOptions, UpAxis } from './scan-data';
+export { pointCount } from './scan-data';
+export * from './pcd/index';
+export * from './npy/index';
+export * from './s3dis/index';
+export * from './obj/index';
+export * from './gltf/index';
+export * from './las/index';

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { APP_VERSION, ENGINE_VERSION } from '../../app/version';
 import type { Io } from './command';
 import { main } from './index';
+import { commands } from './commands/index';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -40,10 +41,11 @@ describe('scenewright CLI', () => {
   });
 
   it('help lists the commands, as text or JSON', async () => {
-    expect((await run(['help'])).out).toMatch(/info .*\n.*serve/);
+    const text = (await run(['help'])).out;
+    for (const name of ['info', 'serve', 'superpoints', 'help']) expect(text).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
     const { code, out } = await run(['help', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out).commands.map((c: { name: string }) => c.name)).toEqual(['info', 'serve']);
+    expect(JSON.parse(out).commands.map((c: { name: string }) => c.name)).toEqual(Object.keys(commands));
     expect(JSON.parse((await run(['help', 'serve', '--json'])).out).commands[0].usage).toContain('--port');
   });
 

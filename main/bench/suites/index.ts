@@ -8,4 +8,5 @@ export const suites: Record<string, () => Promise<Suite>> = {
   formats: async () => (await import('./formats')).default,
   segmentation: async () => (await import('./segmentation')).default,
   store: async () => (await import('./store')).default,
+  qa: async () => (await import('./qa')).default,
 };

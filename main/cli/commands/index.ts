@@ -12,6 +12,13 @@ export const commands: Record<string, Command> = {
     usage: 'scenewright superpoints <mesh.ply> [--k 0.01] [--min-verts 20] [--out <file.segs.json>] [--json]',
     load: async () => (await import('./superpoints')).run,
   },
+  qa: {
+    summary: 'VSI-Bench questions from box meta data: audit released answers, or generate every valid question',
+    usage:
+      'scenewright qa audit --format vsibench <questions.json|jsonl> --meta <meta_info.json> [--json]\n' +
+      '       scenewright qa generate <meta.json[#scene_name]> --out <file.json> [--types t1,t2] [--seed n] [--per-type n] [--json]',
+    load: async () => (await import('./qa')).run,
+  },
   serve: {
     summary: 'serve the UI and API on 127.0.0.1 (open the printed URL in a browser)',
     usage: 'scenewright serve [--data-dir <dir>] [--port <n>] [--json]',

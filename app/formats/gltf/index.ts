@@ -1,0 +1,2 @@
+export { readGltf } from './readGltf';
+export { decodeBase64 } from './base64';

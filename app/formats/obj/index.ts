@@ -1,0 +1,1 @@
+export { readObj } from './readObj';

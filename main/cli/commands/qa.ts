@@ -1,0 +1,126 @@
+// `scenewright qa audit|generate`: VSI-Bench questions from box meta data. `audit` recomputes the
+// released answers from the boxes and scores them; `generate` writes every valid question of a room.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { auditRows, parseVsiRows, type AuditReport } from '../../../app/qa/vsibench/audit';
+import { generateQuestions, type DroppedQuestion, type GeneratedQuestion } from '../../../app/qa/vsibench/generate';
+import { parseVsiMetaText } from '../../../app/qa/vsibench/meta';
+import { BOX_QUESTION_TYPES, isBoxQuestionType, type BoxQuestionType } from '../../../app/qa/vsibench/questions';
+import { sampleBalanced } from '../../../app/qa/vsibench/sample';
+import { parseCommandLine, parseNumberFlag, UsageError } from '../args';
+import type { Io, RunCommand } from '../command';
+
+const AUDIT_FLAGS = {
+  format: { type: 'string' },
+  meta: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const GENERATE_FLAGS = {
+  types: { type: 'string' },
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  'per-type': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const readText = (path: string) => readFileSync(path, 'utf8');
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+function auditTable(report: AuditReport): string {
+  const rows = BOX_QUESTION_TYPES.flatMap((type) => {
+    const r = report.per_type[type];
+    return r ? [[type, String(r.n), r.score.toFixed(3)]] : [];
+  });
+  rows.push(['overall (mean of types)', String(report.overall.n), report.overall.score.toFixed(3)]);
+  const head = ['question type', 'rows', 'score'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  // Reasons that name a category or scene differ per row; group them by their fixed part.
+  const reasons = countBy(report.unchecked, (u) => u.reason.replace(/"[^"]*"/g, '"…"').replace(/scene \w+/g, 'scene …'));
+  return [
+    line(head),
+    ...rows.map(line),
+    '',
+    `${report.disagreements.length} rows where our answer differs from the ground truth (scored above; --json lists them with evidence)`,
+    `${report.unchecked.length} rows not checked:`,
+    ...Object.entries(reasons).map(([reason, n]) => `  ${String(n).padStart(4)}  ${reason}`),
+  ].join('\n');
+}
+
+async function audit(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, AUDIT_FLAGS);
+  if (values.format !== 'vsibench') throw new UsageError(`qa audit: --format vsibench is required (the only format so far), got ${JSON.stringify(values.format ?? null)}`);
+  if (!values.meta) throw new UsageError('qa audit: --meta <meta_info.json> is required');
+  if (positionals.length !== 1) throw new UsageError('qa audit: expected exactly one questions file (.json or .jsonl)');
+  const rows = parseVsiRows(readText(positionals[0]!), positionals[0]!);
+  const scenes = parseVsiMetaText(readText(values.meta), values.meta);
+  const report = auditRows(rows, scenes);
+  io.out(values.json ? `${JSON.stringify(report)}\n` : `${auditTable(report)}\n`);
+  return 0;
+}
+
+function parseTypes(value: string | undefined): BoxQuestionType[] {
+  if (value === undefined) return [...BOX_QUESTION_TYPES];
+  const types = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const unknown = types.filter((t) => !isBoxQuestionType(t));
+  if (unknown.length > 0 || types.length === 0) throw new UsageError(`--types: unknown type(s) ${unknown.join(', ') || '(none given)'}; choose from ${BOX_QUESTION_TYPES.join(', ')}`);
+  return types as BoxQuestionType[];
+}
+
+async function generate(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, GENERATE_FLAGS);
+  if (positionals.length !== 1) throw new UsageError('qa generate: expected one meta file, optionally with #scene_name');
+  if (!values.out) throw new UsageError('qa generate: --out <file.json> is required');
+  const types = parseTypes(values.types);
+  const seed = parseNumberFlag('seed', values.seed, 0, (n) => Number.isInteger(n) && n >= 0);
+  const perType = values['per-type'] === undefined ? null : parseNumberFlag('per-type', values['per-type'], 0, (n) => Number.isInteger(n) && n >= 1);
+  const [file, sceneName] = positionals[0]!.split('#') as [string, string | undefined];
+  let scenes = parseVsiMetaText(readText(file), file);
+  if (sceneName !== undefined) {
+    scenes = scenes.filter((s) => s.id === sceneName);
+    if (scenes.length === 0) throw new Error(`${file}: no scene named ${JSON.stringify(sceneName)}`);
+  }
+
+  const questions: GeneratedQuestion[] = [];
+  const dropped: DroppedQuestion[] = [];
+  for (const scene of scenes) {
+    const set = generateQuestions(scene, { types, seed });
+    // Balanced per room, so one large room cannot crowd out the others.
+    for (const q of perType === null ? set.questions : sampleBalanced(set.questions, { perType, seed })) questions.push(q);
+    for (const d of set.dropped) dropped.push(d);
+  }
+  writeFileSync(values.out, `${JSON.stringify({ format: 'vsibench', seed, types, scenes: scenes.map((s) => s.id), questions, dropped })}\n`);
+
+  const report = {
+    out: values.out,
+    scenes: scenes.length,
+    questions: questions.length,
+    per_type: countBy(questions, (q) => q.question_type),
+    dropped: dropped.length,
+    dropped_by_rule: countBy(dropped, (d) => `${d.question_type}: ${d.rule}`),
+  };
+  if (values.json) io.out(`${JSON.stringify(report)}\n`);
+  else
+    io.out(
+      [
+        `${report.questions} questions from ${report.scenes} room(s) → ${report.out}`,
+        ...Object.entries(report.per_type).map(([t, n]) => `  ${String(n).padStart(7)}  ${t}`),
+        `${report.dropped} candidates dropped by a rule:`,
+        ...Object.entries(report.dropped_by_rule).map(([r, n]) => `  ${String(n).padStart(7)}  ${r}`),
+        '',
+      ].join('\n'),
+    );
+  return 0;
+}
+
+export const run: RunCommand = async (argv, io) => {
+  const [sub, ...rest] = argv;
+  if (sub === 'audit') return audit(rest, io);
+  if (sub === 'generate') return generate(rest, io);
+  throw new UsageError(`qa: expected "audit" or "generate", got ${JSON.stringify(sub ?? null)}`);
+};
