@@ -3,31 +3,17 @@
 // binary PLY (x y z float, r g b uchar) cached in the OS temp folder.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { PLYLoader } from 'three/examples/jsm/loaders/PLYLoader.js';
 import { parsePlyHeader } from '../../../app/formats/ply/header';
 import { readPly } from '../../../app/formats/ply/readPly';
 import { writePly } from '../../../app/formats/ply/writePly';
+import { sharedDataDir } from '../../launch/paths';
 import { result, timeIt, type BenchResult } from '../result';
 
 const SUITE = 'formats';
 const PEER = 'three PLYLoader 0.187';
 const BIG_POINTS = 10_000_000;
-
-/** The repository root: the nearest folder above this bundle (or the cwd) holding our package.json. */
-function repoRoot(): string {
-  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    for (;;) {
-      const pkg = join(dir, 'package.json');
-      if (existsSync(pkg) && /"name":\s*"scenewright"/.test(readFileSync(pkg, 'utf8'))) return dir;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return process.cwd();
-}
 
 /** A file read straight into its own exactly-sized buffer (one copy, so peak-memory deltas stay meaningful). */
 function readExact(path: string): Uint8Array {
@@ -120,7 +106,7 @@ export default async function formats(args: string[]): Promise<BenchResult[]> {
     const bytes = readExact(bigCloudPath());
     results.push(...runCase(`10M points xyz+rgb (${(bytes.byteLength / 2 ** 20).toFixed(0)} MB)`, bytes, { ours: 5, peer: 2 }));
   }
-  const scene = join(repoRoot(), '../shared/data/scannet/scene0000_00/scene0000_00_vh_clean_2.ply');
+  const scene = join(sharedDataDir(), 'scannet/scene0000_00/scene0000_00_vh_clean_2.ply');
   if (existsSync(scene)) results.push(...runCase('scene0000_00 mesh (3.1 MB)', readExact(scene), { ours: 20, peer: 7 }));
   else process.stdout.write(`formats: skipping scene0000_00, ${scene} not found\n`);
   return results;

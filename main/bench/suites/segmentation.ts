@@ -6,13 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { readPly } from '../../../app/formats/ply/readPly';
 import { writePly } from '../../../app/formats/ply/writePly';
 import { segmentMesh } from '../../../app/segment/mesh-segmentator';
 import { partitionAgreement } from '../../../app/segment/partition-agreement';
 import { parseSegsJson, writeSegsJson } from '../../../app/segment/segs-json';
+import { sharedDataDir } from '../../launch/paths';
 import { result, timeIt, type BenchResult } from '../result';
 
 const SUITE = 'segmentation';
@@ -20,20 +20,6 @@ const PEER = 'ScanNet Segmentator (C++)';
 const K_THRESH = 0.01;
 const SEG_MIN_VERTS = 20;
 const BUMPY_SIDE = 1415; // 1415² ≈ 2.0M vertices, 4.0M triangles
-
-/** The repository root: the nearest folder above this bundle (or the cwd) holding our package.json. */
-function repoRoot(): string {
-  for (let dir of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
-    for (;;) {
-      const pkg = join(dir, 'package.json');
-      if (existsSync(pkg) && /"name":\s*"scenewright"/.test(readFileSync(pkg, 'utf8'))) return dir;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  return process.cwd();
-}
 
 /** Our whole command: PLY file in, segs.json file out. Returns the segment ids it wrote. */
 function segmentCommand(plyPath: string, outPath: string): Int32Array {
@@ -134,7 +120,7 @@ export default async function segmentation(args: string[]): Promise<BenchResult[
     throw new Error(`${SUITE}: SCANNET_SEGMENTATOR=${peerBinary} does not exist`);
   }
 
-  const scannet = join(repoRoot(), '../shared/data/scannet/scene0000_00/scene0000_00_vh_clean_2.ply');
+  const scannet = join(sharedDataDir(), 'scannet/scene0000_00/scene0000_00_vh_clean_2.ply');
   const rows: BenchResult[] = [];
   if (existsSync(scannet)) rows.push(...runCase('scannet scene0000_00 (81k verts)', scannet, peerBinary, quick ? 3 : 11));
   else process.stdout.write(`${SUITE}: ${scannet} not found; skipping the ScanNet case\n`);
