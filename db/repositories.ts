@@ -53,6 +53,13 @@ export interface SceneRepository {
   replaceInstances(sceneId: string, instances: readonly InstanceInput[], source: InstanceSource): void;
   /** Ordered by instance id. */
   listInstances(sceneId: string): StoredInstance[];
+  /** The scene imported from this content (SHA-256 hex), if any; the oldest when several. */
+  findByContentHash(contentHash: string): SceneRecord | undefined;
+  /**
+   * Records a new scene and its instances in one transaction: both or neither. An id that exists
+   * already is invalid_input (imports never overwrite).
+   */
+  insertWithInstances(scene: SceneUpsert, instances: readonly InstanceInput[], source: InstanceSource, now?: Date): SceneRecord;
 }
 
 export interface QaSaveMeta {

@@ -6,6 +6,7 @@ import {
   DistanceResult,
   HistoryState,
   Id,
+  ImportResult,
   InstanceInfo,
   OpenedScene,
   ProgressEvent,
@@ -22,6 +23,16 @@ export const contract = {
   appInfo: entry(z.object({}).strict(), AppInfo),
   listScenes: entry(z.object({}).strict(), z.object({ scenes: z.array(SceneSummary) })),
   openScene: entry(z.object({ sceneId: Id }).strict(), OpenedScene),
+  /**
+   * Imports a scan file or scene folder on the host's disk into the database and the scene cache.
+   * Emits `progress` events under `jobId` (caller-chosen so it can cancel before the answer comes).
+   */
+  importScene: entry(
+    z.object({ path: z.string().min(1).max(4096), jobId: z.string().min(1).max(200).optional(), upAxis: z.enum(['z', 'y']).optional() }).strict(),
+    ImportResult,
+  ),
+  /** Asks a running job (importScene) to stop; false when no such job is running. */
+  cancelJob: entry(z.object({ jobId: z.string().min(1).max(200) }).strict(), z.object({ cancelled: z.boolean() })),
   listInstances: entry(z.object({ sceneId: Id }).strict(), z.object({ instances: z.array(InstanceInfo) })),
   measureDistance: entry(
     z.object({ sceneId: Id, a: z.number().int(), b: z.number().int() }).strict(),

@@ -38,6 +38,13 @@ export const SceneSummary = z.object({
 });
 export type SceneSummary = z.infer<typeof SceneSummary>;
 
+/** What importScene answers: the stored scene, and whether the same content was there already. */
+export const ImportResult = SceneSummary.extend({
+  /** True when a scene with the same content hash existed; nothing new was written. */
+  alreadyImported: z.boolean(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
 export const InstanceInfo = z.object({
   id: z.number().int(),
   label: z.string(),
@@ -168,6 +175,8 @@ export const ErrorCode = z.enum([
   'read_only',
   'unauthorized',
   'bad_file',
+  /** The caller cancelled the job (cancelJob); nothing was recorded. */
+  'cancelled',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -82,6 +82,7 @@ export class SqliteSceneRepository implements SceneRepository {
   private readonly insertInstanceStmt;
   private readonly setCountStmt;
   private readonly listInstancesStmt;
+  private readonly byHashStmt;
 
   constructor(private readonly db: Database.Database) {
     // ON CONFLICT … DO UPDATE is shared by SQLite and PostgreSQL; created_at keeps its first value.
@@ -107,6 +108,24 @@ export class SqliteSceneRepository implements SceneRepository {
     this.listInstancesStmt = db.prepare<[string], InstanceRow>(
       'SELECT * FROM instances WHERE scene_id = ? ORDER BY instance_id',
     );
+    this.byHashStmt = db.prepare<[string], SceneRow>('SELECT * FROM scenes WHERE content_hash = ? ORDER BY created_at, id LIMIT 1');
+  }
+
+  findByContentHash(contentHash: string): SceneRecord | undefined {
+    const row = this.byHashStmt.get(contentHash);
+    return row && toRecord(row);
+  }
+
+  insertWithInstances(scene: SceneUpsert, instances: readonly InstanceInput[], source: InstanceSource, now: Date = new Date()): SceneRecord {
+    // Validate everything before the transaction opens, so a bad instance never leaves a scene row.
+    const list = parseInput(InstancesSchema, instances, 'instances');
+    parseInput(SourceSchema, source, 'instance source');
+    return this.db.transaction(() => {
+      if (this.getStmt.get(scene.id)) throw new AppError('invalid_input', `a scene with id ${scene.id} exists already`);
+      this.upsert({ ...scene, instanceCount: list.length }, now);
+      this.replaceInstances(scene.id, list, source);
+      return this.get(scene.id)!;
+    }).immediate();
   }
 
   upsert(scene: SceneUpsert, now: Date = new Date()): SceneRecord {

@@ -8,6 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   EVENTS_PATH,
   MAX_REQUEST_BYTES,
+  MAX_UPLOAD_BYTES,
+  UPLOAD_PATH,
   RPC_PREFIX,
   TOKEN_HASH_KEY,
   TOKEN_HEADER,
@@ -19,6 +21,7 @@ import {
 import type { HostEvents } from '../host/events';
 import { checkHostAndOrigin, tokenMatches } from './security';
 import { cspFor, serveStatic } from './static-files';
+import { receiveUpload, safeUploadName, UploadTooLarge } from './upload';
 
 export interface BridgeHost {
   dispatch: Dispatch;
@@ -31,6 +34,10 @@ export interface BridgeOptions {
   port?: number;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** Where POST UPLOAD_PATH stores files (<dataDir>/uploads); absent turns the endpoint off. */
+  uploadDir?: string;
+  /** Defaults to MAX_UPLOAD_BYTES. */
+  maxUploadBytes?: number;
 }
 
 export interface Bridge {
@@ -123,6 +130,28 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     sendFrame(res, 200, await host.dispatch(method, input, { transport: 'web' }), baseHeaders);
   }
 
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, uploadDir: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendFrame(res, 405, errorResult('invalid_input', `${req.method} not allowed; uploads are POST`), { ...baseHeaders, Allow: 'POST' });
+      return;
+    }
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      res.setHeader('Connection', 'close');
+      sendFrame(res, 403, errorResult('unauthorized', `missing or wrong ${TOKEN_HEADER} header`), baseHeaders);
+      return;
+    }
+    const name = safeUploadName(new URL(req.url ?? '/', 'http://x').searchParams.get('name'));
+    const limit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    try {
+      sendFrame(res, 200, { ok: true, value: await receiveUpload(req, uploadDir, name, limit) }, baseHeaders);
+    } catch (err) {
+      if (!(err instanceof UploadTooLarge)) throw err;
+      // Close the connection: the rest of an oversize body is not worth reading.
+      res.setHeader('Connection', 'close');
+      sendFrame(res, 413, { ok: false, error: err.toBody() }, baseHeaders);
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refused = checkHostAndOrigin(req.headers, port);
     if (refused) {
@@ -139,6 +168,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
       return handleRpc(req, res, method);
     }
+    if (path === UPLOAD_PATH && options.uploadDir) return handleUpload(req, res, options.uploadDir);
     if (path.startsWith('/api/')) {
       res.writeHead(404, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;

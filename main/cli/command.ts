@@ -3,11 +3,14 @@
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** True when stderr is a terminal (progress bars redraw one line); absent means no. */
+  errIsTty?: boolean;
 }
 
 export const processIo: Io = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  errIsTty: process.stderr.isTTY === true,
 };
 
 /** Parses its own flags (throwing UsageError on bad ones) and returns the exit code. */

@@ -58,6 +58,14 @@ function makeHandlers() {
       requireScene(input.sceneId);
       throw new AppError('bad_file', 'no buffers in this test store');
     },
+    importScene: (input, ctx) => {
+      seen('importScene', input, ctx);
+      throw new AppError('read_only', 'no imports in this test store');
+    },
+    cancelJob: (input, ctx) => {
+      seen('cancelJob', input, ctx);
+      return { cancelled: false };
+    },
     listInstances: (input, ctx) => {
       seen('listInstances', input, ctx);
       requireScene(input.sceneId);

@@ -10,6 +10,7 @@ import {
 import type { ProviderChoice } from '../models/execution-provider';
 import { createHostEvents, type HostEvents } from './events';
 import { createHandlers } from './handlers';
+import { createJobs } from './jobs';
 import { openServices, type Services } from './services';
 
 export interface HostOptions {
@@ -47,6 +48,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
       qaItems: services.store.qaItems,
       editor: services.store.editor,
       measure: services.measure,
+      importScene: services.importScene,
+      jobs: createJobs(),
+      progress: (event) => events.emit('progress', event),
     }),
     {
       onInternalError: (method, err) =>

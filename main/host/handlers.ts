@@ -1,9 +1,11 @@
 // Contract handlers: each one is a thin adapter from a parsed contract input to the services.
 // Inputs arrive already validated by the dispatcher (app/contract/dispatch.ts).
-import { AppError, type DistanceResult, type Handlers, type SceneSummary } from '../../app/contract';
+import { AppError, type DistanceResult, type Handlers, type ProgressEvent, type SceneSummary } from '../../app/contract';
 import { APP_VERSION, ENGINE_VERSION } from '../../app/version';
 import type { QaEditor, QaItemRepository, SceneRepository } from '../../db/repositories';
+import type { ImportOptions, ImportOutcome } from '../import/import-scene';
 import type { ProviderChoice } from '../models/execution-provider';
+import type { Jobs } from './jobs';
 import type { LoadedScene, SceneRegistry } from './scene-registry';
 
 export interface HandlerDeps {
@@ -17,6 +19,9 @@ export interface HandlerDeps {
   qaItems: QaItemRepository;
   editor: QaEditor;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
+  importScene(path: string, options: ImportOptions): Promise<ImportOutcome>;
+  jobs: Jobs;
+  progress(event: ProgressEvent): void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -68,6 +73,33 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           instanceIds: scene.instanceIds as Int32Array<ArrayBuffer>,
         },
       };
+    },
+
+    importScene({ path, jobId, upAxis }) {
+      requireWritable();
+      return deps.jobs.run(jobId, async (id, signal) => {
+        let last = { label: 'Importing', done: 0, total: 1 };
+        try {
+          const { result } = await deps.importScene(path, {
+            signal,
+            ...(upAxis ? { upAxis } : {}),
+            onProgress: (p) => {
+              last = p;
+              deps.progress({ jobId: id, ...p, finished: false });
+            },
+          });
+          deps.progress({ jobId: id, label: result.alreadyImported ? `Already imported as ${result.id}` : last.label, done: last.total, total: last.total, finished: true });
+          return result;
+        } catch (err) {
+          // The UI clears its bar on `finished`, whatever the outcome.
+          deps.progress({ jobId: id, ...last, finished: true });
+          throw err;
+        }
+      });
+    },
+
+    cancelJob({ jobId }) {
+      return { cancelled: deps.jobs.cancel(jobId) };
     },
 
     async listInstances({ sceneId }) {

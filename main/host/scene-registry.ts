@@ -7,6 +7,8 @@ import type { PointScene } from '../../app/scene/types';
 export interface SceneSource {
   id: string;
   load(): PointScene | Promise<PointScene>;
+  /** Already in the database with its instances (imported scenes): onLoaded is not called. */
+  recorded?: boolean;
 }
 
 export interface LoadedScene {
@@ -20,6 +22,8 @@ export interface SceneRegistryOptions {
   summarize(scene: PointScene): { instances: InstanceInfo[]; bbox: { min: Vec3; max: Vec3 } };
   /** Called once per scene after its first load (the host records it in the database). */
   onLoaded?(loaded: LoadedScene): void;
+  /** Sources for ids not registered up front (imported scenes, opened from their cache). */
+  resolve?(id: string): SceneSource | undefined;
 }
 
 export class SceneRegistry {
@@ -33,7 +37,7 @@ export class SceneRegistry {
     for (const s of sources) this.sources.set(s.id, s);
   }
 
-  /** In registration order. */
+  /** The scenes registered up front, in registration order (resolved ones are not listed). */
   ids(): string[] {
     return [...this.sources.keys()];
   }
@@ -43,7 +47,7 @@ export class SceneRegistry {
   }
 
   get(id: string): Promise<LoadedScene> {
-    const source = this.sources.get(id);
+    const source = this.sources.get(id) ?? this.options.resolve?.(id);
     if (!source) return Promise.reject(new AppError('not_found', `no scene with id ${JSON.stringify(id)}`, { sceneId: id }));
     let load = this.loads.get(id);
     if (!load) {
@@ -72,7 +76,7 @@ export class SceneRegistry {
         instanceCount: instances.length,
       },
     };
-    this.options.onLoaded?.(loaded);
+    if (!source.recorded) this.options.onLoaded?.(loaded);
     return loaded;
   }
 }

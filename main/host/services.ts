@@ -6,6 +6,8 @@ import { measureInstanceDistance } from '../../app/qa/measure';
 import { generateSampleRoom } from '../../app/sample';
 import { sceneBounds, summarizeInstances } from '../../app/scene/summary';
 import { openDatabase, type Store } from '../../db';
+import { importScenePath, type ImportOptions, type ImportOutcome } from '../import/import-scene';
+import { readSceneCache } from '../import/scene-cache';
 import { executionProvider as defaultExecutionProvider, type ProviderChoice } from '../models/execution-provider';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { SceneRegistry, type LoadedScene } from './scene-registry';
@@ -33,6 +35,8 @@ export interface Services {
   registry: SceneRegistry;
   executionProvider(): Promise<ProviderChoice>;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
+  /** Imports a file or folder into the database and the scene cache; one import at a time. */
+  importScene(path: string, options?: ImportOptions): Promise<ImportOutcome>;
   close(): void;
 }
 
@@ -85,8 +89,13 @@ export function openServices(options: ServicesOptions): Services {
         store.scenes.upsert({ ...summary, origin: scene.origin });
         store.scenes.replaceInstances(scene.id, instances, 'generated');
       },
+      // Imported scenes (they have a content hash) open from their cache file.
+      resolve: (id) =>
+        store.scenes.get(id)?.contentHash ? { id, recorded: true, load: () => readSceneCache(options.dataDir, id) } : undefined,
     },
   );
+  // Imports run one after another, so two imports of the same content cannot both miss the hash check.
+  let importQueue: Promise<unknown> = Promise.resolve();
   return {
     dataDir: options.dataDir,
     readOnly,
@@ -95,6 +104,11 @@ export function openServices(options: ServicesOptions): Services {
     registry,
     executionProvider: options.executionProvider ?? (() => defaultExecutionProvider()),
     measure: ({ scene }, a, b) => measureInstanceDistance(scene, a, b),
+    importScene(path, importOptions) {
+      const next = importQueue.then(() => importScenePath(path, { dataDir: options.dataDir, scenes: store.scenes }, importOptions));
+      importQueue = next.catch(() => {});
+      return next;
+    },
     close: () => {
       if (closed) return;
       closed = true;

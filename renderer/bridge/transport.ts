@@ -11,4 +11,9 @@ export interface Transport {
   invoke: Invoke;
   /** Subscribes to host events; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
+  /**
+   * Hands a file's bytes to the host and returns the path it stored them at (for importScene).
+   * Only the web bridge has it: a browser cannot tell the host where a dropped file lives.
+   */
+  upload?(file: Blob, name: string): Promise<string>;
 }

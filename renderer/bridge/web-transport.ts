@@ -4,6 +4,7 @@ import {
   EVENTS_PATH,
   RPC_PREFIX,
   TOKEN_HEADER,
+  UPLOAD_PATH,
   type BridgeEventMessage,
   type Method,
   type RpcResult,
@@ -45,6 +46,27 @@ async function call(token: string, method: Method, input: unknown): Promise<RpcR
       message: `${method}: host answered HTTP ${response.status} without a valid frame`,
     },
   };
+}
+
+/** Streams the file as the request body (fetch reads a Blob lazily), so big scans are not copied. */
+async function upload(token: string, file: Blob, name: string): Promise<string> {
+  const response = await fetch(`${UPLOAD_PATH}?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token },
+    body: file,
+  });
+  let decoded: unknown = null;
+  try {
+    decoded = decodeFrame(new Uint8Array(await response.arrayBuffer()));
+  } catch {
+    // Handled below: not a frame.
+  }
+  if (isRpcResult(decoded)) {
+    if (!decoded.ok) throw new Error(`upload of ${name}: ${decoded.error.message}`);
+    const path = (decoded.value as { path?: unknown }).path;
+    if (typeof path === 'string') return path;
+  }
+  throw new Error(`upload of ${name}: host answered HTTP ${response.status} without a valid frame`);
 }
 
 /** One WebSocket shared by all listeners, reconnecting with backoff while anyone listens. */
@@ -99,5 +121,6 @@ export function createWebTransport(token: string): Transport {
     kind: 'web',
     invoke: (method, input) => call(token, method, input),
     onEvent: createEventStream(token),
+    upload: (file, name) => upload(token, file, name),
   };
 }

@@ -3,9 +3,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from '../../app/contract';
 import type { Transport } from '../bridge/transport';
 import type { Measurement, Viewport } from '../viewport/viewport';
+import { DropZone } from './DropZone';
 import { ErrorBanner } from './ErrorBanner';
 import { InstanceList } from './InstanceList';
 import { SavedList } from './SavedList';
+import { SceneControls } from './SceneControls';
 import { SelectionPanel } from './SelectionPanel';
 import { StatusBar } from './StatusBar';
 import { installTestHooks, testHooksEnabled } from './test-hooks';
@@ -90,21 +92,33 @@ export function App({ transport, client }: { transport: Transport; client: Clien
         colorMode={state.colorMode}
         onToggleColorMode={actions.toggleColorMode}
         onFit={fit}
-      />
+      >
+        <SceneControls
+          scenes={state.scenes}
+          currentId={state.scene?.id ?? null}
+          importing={state.importJob !== null}
+          readOnly={!!state.info?.readOnly}
+          onOpen={(id) => void actions.openScene(id)}
+          onImport={(path) => void actions.importPath(path)}
+          onCancel={() => void actions.cancelImport()}
+        />
+      </TopBar>
       {state.error && <ErrorBanner message={state.error} onDismiss={actions.dismissError} />}
       <main className="workspace">
         <InstanceList instances={state.instances} selection={state.selection} onSelect={actions.clicked} />
-        <ViewportPane
-          buffers={state.buffers}
-          upAxis={state.scene?.upAxis ?? 'z'}
-          colorMode={state.colorMode}
-          selection={state.selection}
-          tags={tags}
-          measurement={measurement}
-          onPick={actions.clicked}
-          onEngine={onEngine}
-          onDrawn={onDrawn}
-        />
+        <DropZone enabled={!state.info?.readOnly && state.importJob === null} onFile={(file) => void actions.importFile(file)}>
+          <ViewportPane
+            buffers={state.buffers}
+            upAxis={state.scene?.upAxis ?? 'z'}
+            colorMode={state.colorMode}
+            selection={state.selection}
+            tags={tags}
+            measurement={measurement}
+            onPick={actions.clicked}
+            onEngine={onEngine}
+            onDrawn={onDrawn}
+          />
+        </DropZone>
         <aside className="side">
           <SelectionPanel a={a} b={b} distance={state.distance} canSave={canSave} onSave={() => void actions.save()} onClear={actions.clearSelection} />
           <SavedList items={state.saved} readOnly={!!state.info?.readOnly} onSetStatus={(id, status) => void actions.setItemStatus(id, status)} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AppInfo } from '../../app/contract';
 import type { TransportKind } from '../bridge/transport';
 import type { ColorMode } from '../viewport/colors';
@@ -9,15 +10,18 @@ export interface TopBarProps {
   colorMode: ColorMode;
   onToggleColorMode(): void;
   onFit(): void;
+  /** Scene switcher and Open… control. */
+  children?: ReactNode;
 }
 
-export function TopBar({ info, sceneName, transport, colorMode, onToggleColorMode, onFit }: TopBarProps) {
+export function TopBar({ info, sceneName, transport, colorMode, onToggleColorMode, onFit, children }: TopBarProps) {
   return (
     <header className="topbar" data-testid="top-bar">
       <span className="brand">Scenewright</span>
       <span className="scene-name" data-testid="scene-name">
         {sceneName ?? '—'}
       </span>
+      {children}
       <span className="spacer" />
       <div className="segmented" role="group" aria-label="Colour mode" data-testid="color-mode">
         <button type="button" className={colorMode === 'rgb' ? 'on' : ''} aria-pressed={colorMode === 'rgb'} onClick={colorMode === 'rgb' ? undefined : onToggleColorMode} title="Colour by scan RGB (C)">

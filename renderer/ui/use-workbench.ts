@@ -1,7 +1,7 @@
 // Talks to the host: the start-up sequence, measurements for a selected pair, saving QA items,
 // and progress events. Panels get state plus a few named actions.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { events, type Client, type QaItem, type UndoResult } from '../../app/contract';
+import { ContractCallError, events, type Client, type QaItem, type UndoResult } from '../../app/contract';
 import type { Transport } from '../bridge/transport';
 import { distanceQaItem, instanceName, roundMetres } from './distance-qa';
 import { initialState, reduce, type WorkbenchState } from './workbench-state';
@@ -19,7 +19,17 @@ export interface WorkbenchActions {
   setItemStatus(id: string, status: QaItem['status']): Promise<void>;
   dismissError(): void;
   reportError(err: unknown): void;
+  /** Opens a scene the host lists (the scene switcher). */
+  openScene(sceneId: string): Promise<void>;
+  /** Imports a file or folder on the host's disk, then opens it. */
+  importPath(path: string): Promise<void>;
+  /** Uploads a dropped file to the host (web bridge only), then imports and opens it. */
+  importFile(file: File): Promise<void>;
+  cancelImport(): Promise<void>;
 }
+
+/** A job id for progress events and cancelJob; randomUUID needs a secure context, which loopback is. */
+const newJobId = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `job-${Date.now()}-${Math.random().toString(16).slice(2)}`);
 
 export function useWorkbench(client: Client, transport: Transport): [WorkbenchState, WorkbenchActions] {
   const [state, dispatch] = useReducer(reduce, initialState);
@@ -36,6 +46,23 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     [client],
   );
 
+  /** Opens a scene and loads what the panels show for it; the scene list is refreshed too. */
+  const open = useCallback(
+    async (sceneId: string, isCancelled: () => boolean = () => false) => {
+      const { scenes } = await client.listScenes();
+      if (isCancelled()) return;
+      dispatch({ type: 'scenes', scenes });
+      const name = scenes.find((s) => s.id === sceneId)?.name ?? sceneId;
+      dispatch({ type: 'status', status: `Opening ${name}…` });
+      const opened = await client.openScene({ sceneId });
+      if (isCancelled()) return;
+      dispatch({ type: 'sceneOpened', opened });
+      const [{ instances }] = await Promise.all([client.listInstances({ sceneId }), refreshSaved(sceneId)]);
+      if (!isCancelled()) dispatch({ type: 'instances', instances });
+    },
+    [client, refreshSaved],
+  );
+
   // Start-up: who is the host, which scenes exist, open the first (the sample room).
   useEffect(() => {
     let cancelled = false;
@@ -45,24 +72,82 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
       if (cancelled) return;
       dispatch({ type: 'info', info });
       const { scenes } = await client.listScenes();
+      if (cancelled) return;
+      dispatch({ type: 'scenes', scenes });
       const first = scenes[0];
       if (!first) {
         dispatch({ type: 'status', status: 'The host lists no scenes' });
         return;
       }
-      dispatch({ type: 'status', status: `Opening ${first.name}…` });
-      const opened = await client.openScene({ sceneId: first.id });
-      if (cancelled) return;
-      dispatch({ type: 'sceneOpened', opened });
-      const [{ instances }] = await Promise.all([client.listInstances({ sceneId: first.id }), refreshSaved(first.id)]);
-      if (!cancelled) dispatch({ type: 'instances', instances });
+      await open(first.id, () => cancelled);
     })()
       .catch((err) => !cancelled && reportError(err))
       .finally(() => !cancelled && dispatch({ type: 'busy', busy: false }));
     return () => {
       cancelled = true;
     };
-  }, [client, refreshSaved, reportError]);
+  }, [client, open, reportError]);
+
+  const openScene = useCallback(
+    async (sceneId: string) => {
+      dispatch({ type: 'busy', busy: true });
+      try {
+        await open(sceneId);
+      } catch (err) {
+        reportError(err);
+      } finally {
+        dispatch({ type: 'busy', busy: false });
+      }
+    },
+    [open, reportError],
+  );
+
+  /** Runs one import job: `path` gives the host path once any upload is done. */
+  const runImport = useCallback(
+    async (what: string, path: () => Promise<string>) => {
+      if (latest.current.importJob) {
+        reportError(new Error('An import is already running; wait for it or cancel it'));
+        return;
+      }
+      const jobId = newJobId();
+      dispatch({ type: 'importJob', jobId });
+      try {
+        dispatch({ type: 'status', status: `Importing ${what}…` });
+        const result = await client.importScene({ path: await path(), jobId });
+        dispatch({ type: 'importJob', jobId: null });
+        await open(result.id);
+        if (result.alreadyImported) dispatch({ type: 'status', status: `${result.name} was already imported as ${result.id}` });
+      } catch (err) {
+        dispatch({ type: 'importJob', jobId: null });
+        // A cancel is what the user asked for, not an error.
+        if (err instanceof ContractCallError && err.body.code === 'cancelled') dispatch({ type: 'status', status: 'Import cancelled' });
+        else reportError(err);
+      }
+    },
+    [client, open, reportError],
+  );
+
+  const importPath = useCallback((path: string) => runImport(path, async () => path), [runImport]);
+
+  const importFile = useCallback(
+    (file: File) =>
+      runImport(file.name, async () => {
+        if (!transport.upload) throw new Error('Dropping files needs the web UI; type the file path into the Open field instead');
+        dispatch({ type: 'status', status: `Uploading ${file.name}…` });
+        return transport.upload(file, file.name);
+      }),
+    [runImport, transport],
+  );
+
+  const cancelImport = useCallback(async () => {
+    const jobId = latest.current.importJob;
+    if (!jobId) return;
+    try {
+      await client.cancelJob({ jobId });
+    } catch (err) {
+      reportError(err);
+    }
+  }, [client, reportError]);
 
   useEffect(
     () =>
@@ -154,6 +239,10 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     setItemStatus,
     dismissError: useCallback(() => dispatch({ type: 'dismissError' }), []),
     reportError,
+    openScene,
+    importPath,
+    importFile,
+    cancelImport,
   };
   return [state, actions];
 }

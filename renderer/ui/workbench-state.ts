@@ -1,5 +1,5 @@
 // Everything the panels show, as one reducer so that every change has a name.
-import type { AppInfo, DistanceResult, InstanceInfo, OpenedScene, ProgressEvent, QaItem } from '../../app/contract';
+import type { AppInfo, DistanceResult, InstanceInfo, OpenedScene, ProgressEvent, QaItem, SceneSummary } from '../../app/contract';
 import type { ColorMode } from '../viewport/colors';
 import { nextSelection } from './selection-cycle';
 
@@ -16,6 +16,10 @@ export interface WorkbenchState {
   progress: ProgressEvent | null;
   error: string | null;
   busy: boolean;
+  /** Every scene the host lists, for the scene switcher. */
+  scenes: SceneSummary[];
+  /** The job id of the import in progress, so it can be cancelled. */
+  importJob: string | null;
 }
 
 export const initialState: WorkbenchState = {
@@ -31,6 +35,8 @@ export const initialState: WorkbenchState = {
   progress: null,
   error: null,
   busy: false,
+  scenes: [],
+  importJob: null,
 };
 
 export type Action =
@@ -46,7 +52,9 @@ export type Action =
   | { type: 'progress'; progress: ProgressEvent }
   | { type: 'busy'; busy: boolean }
   | { type: 'error'; message: string }
-  | { type: 'dismissError' };
+  | { type: 'dismissError' }
+  | { type: 'scenes'; scenes: SceneSummary[] }
+  | { type: 'importJob'; jobId: string | null };
 
 const newestFirst = (items: QaItem[]) => [...items].sort((x, y) => (x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0));
 
@@ -92,5 +100,10 @@ export function reduce(state: WorkbenchState, action: Action): WorkbenchState {
       return { ...state, error: action.message, status: 'Error' };
     case 'dismissError':
       return { ...state, error: null };
+    case 'scenes':
+      return { ...state, scenes: action.scenes };
+    case 'importJob':
+      // A finished job's late progress events must not bring the bar back.
+      return { ...state, importJob: action.jobId, progress: action.jobId === null ? null : state.progress };
   }
 }

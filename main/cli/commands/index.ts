@@ -3,9 +3,14 @@ import type { Command } from '../command';
 
 export const commands: Record<string, Command> = {
   info: {
-    summary: 'show version, data directory, execution provider and runtime',
-    usage: 'scenewright info [--data-dir <dir>] [--json]',
+    summary: 'show version, data directory, execution provider and runtime; or what a scan file or folder holds',
+    usage: 'scenewright info [--data-dir <dir>] [--json]\n       scenewright info <file or folder> [--up-axis y|z] [--json]',
     load: async () => (await import('./info')).run,
+  },
+  import: {
+    summary: 'import a scan file or scene folder (PLY, ScanNet, PCD, LAS, OBJ, glTF, npy, S3DIS) into the database',
+    usage: 'scenewright import <file or folder> [--data-dir <dir>] [--up-axis y|z] [--json]',
+    load: async () => (await import('./import')).run,
   },
   superpoints: {
     summary: 'split a mesh into superpoints (ScanNet Segmentator) and write ScanNet segs.json',

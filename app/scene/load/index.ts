@@ -1,0 +1,7 @@
+export { detectFormat } from './detect';
+export { FORMAT_READERS } from './readers';
+export { loadScene, type LoadedSceneResult } from './load-scene';
+export { toPointScene, DEFAULT_GREY } from './to-point-scene';
+export { recentre, boundsOf } from './recentre';
+export { yUpToZUp } from './up-axis';
+export type * from './types';
