@@ -31,6 +31,9 @@ const nodeEntries = [
   ['main/cli/index.ts', 'dist/main/cli.js', 'esm'],
   ['main/bench/run.ts', 'dist/bench/run.js', 'esm'],
   ['main/eval/run.ts', 'dist/eval/run.js', 'esm'],
+  ['main/fuzz/run.ts', 'dist/fuzz/run.js', 'esm'],
+  // Scene import runs here, one worker thread per import, off the host's event loop.
+  ['main/import/worker.ts', 'dist/main/import-worker.js', 'esm'],
   ['main/electron/main.ts', 'dist/main/electron/main.cjs', 'cjs'],
   ['main/electron/preload.ts', 'dist/main/electron/preload.cjs', 'cjs'],
 ];
@@ -70,6 +73,17 @@ if (existsSync(r('renderer/main.tsx'))) {
       jsx: 'automatic',
       minify: process.env.SW_DEV !== '1',
       define: { 'process.env.NODE_ENV': '"production"' },
+    }),
+  );
+  // The LOD octree is built in a module worker (renderer/viewport/octree-client.ts loads it by this name).
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: [r('renderer/viewport/octree-worker.ts')],
+      outfile: r('dist/renderer/octree-worker.js'),
+      platform: 'browser',
+      format: 'esm',
+      minify: process.env.SW_DEV !== '1',
     }),
   );
   for (const f of ['index.html', 'styles.css']) {

@@ -32,6 +32,18 @@ function typeNameOf(value: unknown): ArrayTypeName | null {
 const align8 = (n: number) => (n + 7) & ~7;
 
 export function encodeFrame(value: unknown): Uint8Array {
+  const parts = encodeFrameParts(value);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.byteLength));
+  return out;
+}
+
+/**
+ * The frame's bytes as pieces in order (head, zero padding, views of the bodies), for writers that
+ * stream a large frame to a file instead of copying every body into one buffer.
+ */
+export function encodeFrameParts(value: unknown): Uint8Array[] {
   const bodies: AnyTypedArray[] = [];
   const table: [ArrayTypeName, number, number][] = [];
   const replace = (v: unknown): unknown => {
@@ -62,17 +74,20 @@ export function encodeFrame(value: unknown): Uint8Array {
     if (headerBytes.length === guess) break;
     guess = headerBytes.length;
   }
-  const last = table[table.length - 1];
-  const total = last ? last[1] + last[2] : 8 + headerBytes.length;
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
+  const head = new Uint8Array(8 + headerBytes.length);
+  const view = new DataView(head.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, headerBytes.length, true);
-  out.set(headerBytes, 8);
+  head.set(headerBytes, 8);
+  const parts = [head];
+  let at = head.byteLength;
   bodies.forEach((body, i) => {
-    out.set(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), table[i]![1]);
+    const offset = table[i]![1];
+    if (offset > at) parts.push(new Uint8Array(offset - at));
+    parts.push(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+    at = offset + body.byteLength;
   });
-  return out;
+  return parts;
 }
 
 function frameError(message: string, offset: number): AppError {

@@ -14,6 +14,7 @@ import {
   QaItemChanges,
   QaItemInput,
   SceneSummary,
+  SegmentationResult,
   UndoResult,
 } from './schemas';
 
@@ -34,6 +35,11 @@ export const contract = {
   /** Asks a running job (importScene) to stop; false when no such job is running. */
   cancelJob: entry(z.object({ jobId: z.string().min(1).max(200) }).strict(), z.object({ cancelled: z.boolean() })),
   listInstances: entry(z.object({ sceneId: Id }).strict(), z.object({ instances: z.array(InstanceInfo) })),
+  /**
+   * Splits a scene into instances: the segmentation model when installed, else the geometric fallback
+   * (the answer says which). Emits `progress` events under `jobId`; cancelJob stops it.
+   */
+  segmentScene: entry(z.object({ sceneId: Id, jobId: z.string().min(1).max(200).optional() }).strict(), SegmentationResult),
   measureDistance: entry(
     z.object({ sceneId: Id, a: z.number().int(), b: z.number().int() }).strict(),
     DistanceResult,

@@ -159,6 +159,32 @@ export const UndoResult = z.object({
 });
 export type UndoResult = z.infer<typeof UndoResult>;
 
+/** One instance found by segmentScene; its points are those whose `instanceIds` entry is `id`. */
+export const SegmentInstance = z.object({
+  id: z.number().int().nonnegative(),
+  label: z.string(),
+  confidence: z.number().min(0).max(1),
+  pointCount: z.number().int().nonnegative(),
+  bbox: Box3,
+  /** Oriented box (centre, unit axes, full side lengths); axis-aligned until the model predicts orientation. */
+  obb: z.object({ center: Vec3, axes: z.tuple([Vec3, Vec3, Vec3]), size: Vec3 }),
+});
+export type SegmentInstance = z.infer<typeof SegmentInstance>;
+
+export const SegmentationResult = z.object({
+  sceneId: Id,
+  /** Which path answered: the ONNX model, or the geometric fallback when no model file is installed. */
+  source: z.enum(['model', 'geometric']),
+  reason: z.string(),
+  /** Execution provider the model ran on (absent for the fallback). */
+  provider: z.string().optional(),
+  superpointCount: z.number().int().nonnegative(),
+  instances: z.array(SegmentInstance),
+  /** Instance id per point, -1 where none (bulk data: a typed array, never a JSON list). */
+  instanceIds: z.instanceof(Int32Array),
+});
+export type SegmentationResult = z.infer<typeof SegmentationResult>;
+
 export const ProgressEvent = z.object({
   jobId: z.string(),
   label: z.string(),

@@ -66,6 +66,11 @@ function makeHandlers() {
       seen('cancelJob', input, ctx);
       return { cancelled: false };
     },
+    segmentScene: (input, ctx) => {
+      seen('segmentScene', input, ctx);
+      requireScene(input.sceneId);
+      throw new AppError('bad_file', 'no buffers in this test store');
+    },
     listInstances: (input, ctx) => {
       seen('listInstances', input, ctx);
       requireScene(input.sceneId);

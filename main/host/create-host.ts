@@ -21,6 +21,10 @@ export interface HostOptions {
   executionProvider?: () => Promise<ProviderChoice>;
   /** 0 turns scheduled backups off. */
   backupIntervalMs?: number;
+  /** The bundled import worker; defaults to dist/main/import-worker.js. */
+  importWorker?: string | URL;
+  /** Defaults to <dataDir>/models/segmentation.onnx; missing: the geometric fallback answers segmentScene. */
+  segmentationModelPath?: string;
 }
 
 export interface Host {
@@ -49,6 +53,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       editor: services.store.editor,
       measure: services.measure,
       importScene: services.importScene,
+      segment: services.segment,
       jobs: createJobs(),
       progress: (event) => events.emit('progress', event),
     }),

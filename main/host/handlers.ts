@@ -5,6 +5,7 @@ import { APP_VERSION, ENGINE_VERSION } from '../../app/version';
 import type { QaEditor, QaItemRepository, SceneRepository } from '../../db/repositories';
 import type { ImportOptions, ImportOutcome } from '../import/import-scene';
 import type { ProviderChoice } from '../models/execution-provider';
+import type { SceneSegmentation, SegmentOptions } from '../segment/segment-scene';
 import type { Jobs } from './jobs';
 import type { LoadedScene, SceneRegistry } from './scene-registry';
 
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   editor: QaEditor;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
   importScene(path: string, options: ImportOptions): Promise<ImportOutcome>;
+  /** Segments a loaded scene (model when installed, else the geometric fallback). */
+  segment(loaded: LoadedScene, options: Pick<SegmentOptions, 'signal' | 'onProgress'>): Promise<SceneSegmentation>;
   jobs: Jobs;
   progress(event: ProgressEvent): void;
 }
@@ -100,6 +103,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     cancelJob({ jobId }) {
       return { cancelled: deps.jobs.cancel(jobId) };
+    },
+
+    async segmentScene({ sceneId, jobId }) {
+      const loaded = await registry.get(sceneId);
+      return deps.jobs.run(jobId, async (id, signal) => {
+        let last = { label: 'Segmenting', done: 0, total: 1 };
+        try {
+          const r = await deps.segment(loaded, {
+            signal,
+            onProgress: (p) => {
+              last = p;
+              deps.progress({ jobId: id, ...p, finished: false });
+            },
+          });
+          deps.progress({ jobId: id, ...last, finished: true });
+          const instances = r.instances.map(({ id: i, label, confidence, pointCount, bbox, obb }) => ({ id: i, label, confidence, pointCount, bbox, obb }));
+          return { sceneId, source: r.source, reason: r.reason, ...(r.provider ? { provider: r.provider } : {}), superpointCount: r.superpointCount, instances, instanceIds: r.instanceIds as Int32Array<ArrayBuffer> };
+        } catch (err) {
+          deps.progress({ jobId: id, ...last, finished: true });
+          throw err;
+        }
+      });
     },
 
     async listInstances({ sceneId }) {

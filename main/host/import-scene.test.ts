@@ -6,28 +6,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent, RpcResult } from '../../app/contract';
 import { writePly } from '../../app/formats/ply/writePly';
 import { cachePath } from '../import/scene-cache';
+import { bundleImportWorker, type WorkerBundle } from '../import/testing/worker-bundle';
 import { createHost, type Host } from './create-host';
 import { SAMPLE_SCENE_ID } from './services';
 
 let dir: string;
 let dataDir: string;
 let host: Host;
+let worker: WorkerBundle;
 
 const start = () =>
   createHost({
     dataDir,
     transport: 'in-process',
     backupIntervalMs: 0,
+    importWorker: worker.file,
     executionProvider: async () => ({ provider: 'none', reason: 'not probed in this test', fallbacks: [] }),
   });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sw-import-'));
+  worker = bundleImportWorker();
   dataDir = join(dir, 'data');
   host = await start();
 });
 afterAll(async () => {
   await host?.close();
+  worker?.remove();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,6 +110,24 @@ describe('importScene over the contract', () => {
     expect(errorOf(await pending)?.code).toBe('cancelled');
     expect(host.services.store.scenes.list()).toHaveLength(before);
     expect(await host.client.cancelJob({ jobId: 'job-cancel' })).toEqual({ cancelled: false });
+  });
+
+  it('a cancel while the worker parses a large file answers cancelled, with no scene row or cache file', async () => {
+    const file = writeSurveyPly('large.ply', 2_000_000);
+    const before = host.services.store.scenes.list().length;
+    const caches = readdirSync(join(dataDir, 'scenes'));
+    const seen: ProgressEvent[] = [];
+    const off = host.events.on('progress', (p) => {
+      seen.push(p);
+      if (p.label === 'Importing large: parsing') void host.client.cancelJob({ jobId: 'job-large' });
+    });
+    const err = errorOf(await host.dispatch('importScene', { path: file, jobId: 'job-large' }));
+    off();
+    expect(err).toMatchObject({ code: 'cancelled', message: 'import of large cancelled' });
+    expect(seen.map((p) => p.label)).toContain('Importing large: parsing');
+    expect(seen.at(-1)).toMatchObject({ finished: true });
+    expect(host.services.store.scenes.list()).toHaveLength(before);
+    expect(readdirSync(join(dataDir, 'scenes'))).toEqual(caches);
   });
 
   it('refuses imports on a read-only host', async () => {

@@ -9,11 +9,14 @@ import { openDatabase, type Store } from '../../db';
 import { importScenePath, type ImportOptions, type ImportOutcome } from '../import/import-scene';
 import { readSceneCache } from '../import/scene-cache';
 import { executionProvider as defaultExecutionProvider, type ProviderChoice } from '../models/execution-provider';
+import { segmentScene, type SceneSegmentation, type SegmentOptions } from '../segment/segment-scene';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { SceneRegistry, type LoadedScene } from './scene-registry';
 
 export const DATABASE_FILE = 'scenewright.db';
 export const SAMPLE_SCENE_ID = 'sample';
+/** The installed segmentation model's file name under <dataDir>/models/. */
+export const SEGMENTATION_MODEL_FILE = 'segmentation.onnx';
 /** How often a writable host copies the database into backups/ (the newest ten are kept). */
 export const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -24,6 +27,10 @@ export interface ServicesOptions {
   executionProvider?: () => Promise<ProviderChoice>;
   /** 0 turns scheduled backups off. */
   backupIntervalMs?: number;
+  /** The bundled import worker; defaults to dist/main/import-worker.js (tests pass a fresh bundle). */
+  importWorker?: string | URL;
+  /** Defaults to <dataDir>/models/segmentation.onnx; a missing file selects the geometric fallback. */
+  segmentationModelPath?: string;
 }
 
 export interface Services {
@@ -37,6 +44,9 @@ export interface Services {
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
   /** Imports a file or folder into the database and the scene cache; one import at a time. */
   importScene(path: string, options?: ImportOptions): Promise<ImportOutcome>;
+  /** Instances of a loaded scene: the model at `segmentationModelPath` when installed, else the geometric fallback. */
+  segment(loaded: LoadedScene, options?: Pick<SegmentOptions, 'signal' | 'onProgress'>): Promise<SceneSegmentation>;
+  segmentationModelPath: string;
   close(): void;
 }
 
@@ -94,6 +104,7 @@ export function openServices(options: ServicesOptions): Services {
         store.scenes.get(id)?.contentHash ? { id, recorded: true, load: () => readSceneCache(options.dataDir, id) } : undefined,
     },
   );
+  const segmentationModelPath = options.segmentationModelPath ?? join(options.dataDir, 'models', SEGMENTATION_MODEL_FILE);
   // Imports run one after another, so two imports of the same content cannot both miss the hash check.
   let importQueue: Promise<unknown> = Promise.resolve();
   return {
@@ -104,8 +115,10 @@ export function openServices(options: ServicesOptions): Services {
     registry,
     executionProvider: options.executionProvider ?? (() => defaultExecutionProvider()),
     measure: ({ scene }, a, b) => measureInstanceDistance(scene, a, b),
+    segmentationModelPath,
+    segment: ({ scene }, segmentOptions = {}) => segmentScene({ scene }, { ...segmentOptions, modelPath: segmentationModelPath }),
     importScene(path, importOptions) {
-      const next = importQueue.then(() => importScenePath(path, { dataDir: options.dataDir, scenes: store.scenes }, importOptions));
+      const next = importQueue.then(() => importScenePath(path, { dataDir: options.dataDir, scenes: store.scenes, ...(options.importWorker ? { workerScript: options.importWorker } : {}) }, importOptions));
       importQueue = next.catch(() => {});
       return next;
     },

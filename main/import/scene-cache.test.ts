@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/contract/errors';
 import type { PointScene } from '../../app/scene/types';
-import { cachePath, readSceneCache, SCENES_DIR, writeSceneCache } from './scene-cache';
+import { cachePath, encodeSceneCache, readSceneCache, SCENES_DIR, writeSceneCache } from './scene-cache';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sw-cache-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -30,6 +30,8 @@ describe('scene cache', () => {
     expect(file).toBe(cachePath(dataDir, scene.id));
     expect(readdirSync(join(dataDir, SCENES_DIR))).toEqual([`${scene.id}.swscene`]);
     expect(await readSceneCache(dataDir, scene.id)).toEqual(scene);
+    // Streamed in pieces, the file holds exactly the one-buffer encoding.
+    expect(new Uint8Array(readFileSync(file))).toEqual(encodeSceneCache(scene));
   });
 
   it('reports a damaged or missing cache by file, as bad_file or not_found', async () => {

@@ -2,10 +2,10 @@
 // holding the recentred buffers and the scene's metadata, so an imported scene opens without
 // re-parsing its source. Written to a temporary name and renamed: a crash never leaves half a file.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../app/contract/errors';
-import { decodeFrame, encodeFrame } from '../../app/contract/codec';
+import { decodeFrame, encodeFrame, encodeFrameParts } from '../../app/contract/codec';
 import type { PointScene } from '../../app/scene/types';
 
 export const SCENES_DIR = 'scenes';
@@ -15,9 +15,27 @@ const CACHE_VERSION = 1;
 
 export const cachePath = (dataDir: string, id: string) => join(dataDir, SCENES_DIR, `${id}${CACHE_EXTENSION}`);
 
-export function encodeSceneCache(scene: PointScene): Uint8Array {
+const cacheFrame = (scene: PointScene) => {
   const { positions, colors, instanceIds, normals, ...meta } = scene;
-  return encodeFrame({ kind: CACHE_KIND, version: CACHE_VERSION, meta, positions, colors, instanceIds, normals });
+  return { kind: CACHE_KIND, version: CACHE_VERSION, meta, positions, colors, instanceIds, normals };
+};
+
+export const encodeSceneCache = (scene: PointScene): Uint8Array => encodeFrame(cacheFrame(scene));
+
+/** Largest single write: Linux writes at most ~2 GiB per call. */
+const WRITE_CHUNK = 256 * 2 ** 20;
+
+/** Streams the frame's pieces to `file` and syncs it: the scene's arrays are never copied into one buffer. */
+async function writeFrameFile(file: string, parts: Uint8Array[]): Promise<void> {
+  const fh = await open(file, 'w');
+  try {
+    for (const p of parts) {
+      for (let at = 0; at < p.byteLength; ) at += (await fh.write(p, at, Math.min(p.byteLength - at, WRITE_CHUNK))).bytesWritten;
+    }
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Throws AppError bad_file naming the file when it is not a cache this version wrote. */
@@ -52,7 +70,7 @@ export async function writeSceneCache(dataDir: string, scene: PointScene): Promi
   await mkdir(join(dataDir, SCENES_DIR), { recursive: true });
   const temp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, encodeSceneCache(scene), { flush: true });
+    await writeFrameFile(temp, encodeFrameParts(cacheFrame(scene)));
     await rename(temp, final);
   } catch (err) {
     await rm(temp, { force: true });

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { ExecutionProvider } from '../../app/contract';
+import { onnxModel } from './onnx-proto';
 
 export type ProbedProvider = Exclude<ExecutionProvider, 'none'>;
 
@@ -36,7 +37,8 @@ export interface ChooseOptions {
 
 export const CUDA_NOT_INSTALLED = 'CUDA execution provider not installed (npm config onnxruntime-node-install=skip)';
 
-const ORDER: ProbedProvider[] = ['cuda', 'webgpu', 'cpu'];
+/** Preferred first: a GPU when its provider works here, the CPU always last. */
+export const PROVIDER_ORDER: readonly ProbedProvider[] = ['cuda', 'webgpu', 'cpu'];
 
 export async function chooseExecutionProvider(options: ChooseOptions = {}): Promise<ProviderChoice> {
   const log = options.log ?? (() => {});
@@ -54,7 +56,7 @@ export async function chooseExecutionProvider(options: ChooseOptions = {}): Prom
     fallbacks.push({ provider, reason });
     log(`execution provider: skipping ${provider}: ${reason}`);
   };
-  for (const provider of ORDER) {
+  for (const provider of PROVIDER_ORDER) {
     const backend = backends.find((b) => b.name === provider);
     if (!backend || !backend.bundled) {
       fallBack(provider, provider === 'cuda' ? CUDA_NOT_INSTALLED : `${provider} execution provider not in this onnxruntime-node build`);
@@ -140,29 +142,7 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-// --- A one-node ONNX model (y = Identity(x), float32[1]) written as protobuf by hand, so the probe
-// needs no model file. Field numbers are from onnx.proto (ModelProto, GraphProto, NodeProto, …).
-
-function varint(n: number): number[] {
-  const out: number[] = [];
-  while (n > 127) {
-    out.push((n & 127) | 128);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
-const intField = (no: number, n: number) => [...varint(no * 8), ...varint(n)];
-const bytesField = (no: number, b: number[]) => [...varint(no * 8 + 2), ...varint(b.length), ...b];
-const strField = (no: number, s: string) => bytesField(no, [...new TextEncoder().encode(s)]);
-
+/** A one-node ONNX model, y = Identity(x) over float32[1], so the probe needs no model file. */
 export function identityModel(): Uint8Array {
-  const FLOAT = 1;
-  const shape = bytesField(2, bytesField(1, intField(1, 1))); // TensorShapeProto { dim { dim_value: 1 } }
-  const type = bytesField(2, bytesField(1, [...intField(1, FLOAT), ...shape])); // TypeProto { tensor_type }
-  const valueInfo = (name: string) => [...strField(1, name), ...type];
-  const node = [...strField(1, 'x'), ...strField(2, 'y'), ...strField(4, 'Identity')];
-  const graph = [...bytesField(1, node), ...strField(2, 'probe'), ...bytesField(11, valueInfo('x')), ...bytesField(12, valueInfo('y'))];
-  const opset = [...strField(1, ''), ...intField(2, 13)];
-  return new Uint8Array([...intField(1, 8), ...bytesField(7, graph), ...bytesField(8, opset)]);
+  return onnxModel({ name: 'probe', nodes: [{ op: 'Identity', inputs: ['x'], outputs: ['y'] }], inputs: [{ name: 'x', shape: [1] }], outputs: [{ name: 'y', shape: [1] }] });
 }

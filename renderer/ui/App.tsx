@@ -117,6 +117,9 @@ export function App({ transport, client }: { transport: Transport; client: Clien
             onPick={actions.clicked}
             onEngine={onEngine}
             onDrawn={onDrawn}
+            instances={state.instances}
+            executionProvider={state.info?.executionProvider ?? null}
+            onColorMode={actions.setColorMode}
           />
         </DropZone>
         <aside className="side">

@@ -3,7 +3,15 @@
 import { useEffect, useRef } from 'react';
 import { chordOf, type Chord } from './key-chord';
 
-export type Shortcuts = Partial<Record<'Escape' | 's' | 'f' | 'c' | Chord, () => void>>;
+// Keys are lower-case `e.key` values; with Shift held a letter is named `shift+<letter>` (so Shift+F
+// is not F), other keys keep their shifted character (e.g. `?`).
+export type Shortcuts = Partial<Record<'Escape' | 's' | 'f' | 'c' | Chord | (string & {}), () => void>>;
+
+function keyName(e: KeyboardEvent): string {
+  if (e.key === 'Escape') return 'Escape';
+  const k = e.key.toLowerCase();
+  return e.shiftKey && /^[a-z]$/.test(k) ? `shift+${k}` : k;
+}
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -18,7 +26,7 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       if (isTyping(e.target)) return;
       const chord = chordOf(e);
       // Holding Ctrl+Z repeats the undo, as in any editor; single keys do not repeat.
-      const key = chord ?? (e.ctrlKey || e.metaKey || e.altKey || e.repeat ? null : e.key === 'Escape' ? 'Escape' : e.key.toLowerCase());
+      const key = chord ?? (e.ctrlKey || e.metaKey || e.altKey || e.repeat ? null : keyName(e));
       const action = key === null ? undefined : latest.current[key as keyof Shortcuts];
       if (!action) return;
       e.preventDefault();

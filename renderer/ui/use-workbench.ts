@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { ContractCallError, events, type Client, type QaItem, type UndoResult } from '../../app/contract';
 import type { Transport } from '../bridge/transport';
+import type { ColorMode } from '../viewport/colors';
 import { distanceQaItem, instanceName, roundMetres } from './distance-qa';
 import { initialState, reduce, type WorkbenchState } from './workbench-state';
 
@@ -12,6 +13,7 @@ export interface WorkbenchActions {
   clicked(id: number | null): void;
   clearSelection(): void;
   toggleColorMode(): void;
+  setColorMode(mode: ColorMode): void;
   save(): Promise<void>;
   /** Undo / redo the newest change to the scene's saved work (persisted by the host). */
   undo(): Promise<void>;
@@ -233,6 +235,7 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     }, []),
     clearSelection: useCallback(() => dispatch({ type: 'clearSelection' }), []),
     toggleColorMode: useCallback(() => dispatch({ type: 'toggleColorMode' }), []),
+    setColorMode: useCallback((mode: ColorMode) => dispatch({ type: 'colorMode', mode }), []),
     save,
     undo: useCallback(() => step('undo'), [step]),
     redo: useCallback(() => step('redo'), [step]),

@@ -48,6 +48,7 @@ export type Action =
   | { type: 'distance'; distance: DistanceResult }
   | { type: 'saved'; items: QaItem[] }
   | { type: 'toggleColorMode' }
+  | { type: 'colorMode'; mode: ColorMode }
   | { type: 'status'; status: string }
   | { type: 'progress'; progress: ProgressEvent }
   | { type: 'busy'; busy: boolean }
@@ -90,6 +91,8 @@ export function reduce(state: WorkbenchState, action: Action): WorkbenchState {
       return { ...state, saved: newestFirst(action.items) };
     case 'toggleColorMode':
       return { ...state, colorMode: state.colorMode === 'rgb' ? 'instance' : 'rgb' };
+    case 'colorMode':
+      return { ...state, colorMode: action.mode };
     case 'status':
       return { ...state, status: action.status };
     case 'progress':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePickPixel, encodePickColors } from './id-encoding';
+import { decodeIndexPixel, decodePickPixel, encodePickColors } from './id-encoding';
 
 describe('pick id encoding', () => {
   it('round-trips ids, including unassigned points and large ids', () => {
@@ -11,5 +11,14 @@ describe('pick id encoding', () => {
 
   it('reads an empty (cleared) pixel as background', () => {
     expect(decodePickPixel(0, 0, 0)).toBeNull();
+    expect(decodeIndexPixel(0, 0, 0, 0)).toBeNull();
+  });
+
+  it('decodes point indices written as index + 1 in four bytes, past 2^24', () => {
+    for (const index of [0, 254, 255, 65_536, 20_000_000, 2 ** 31]) {
+      const v = index + 1;
+      const bytes = [v & 255, (v >>> 8) & 255, (v >>> 16) & 255, Math.floor(v / 2 ** 24) & 255] as const;
+      expect(decodeIndexPixel(...bytes)).toBe(index);
+    }
   });
 });

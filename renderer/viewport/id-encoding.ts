@@ -21,3 +21,12 @@ export function decodePickPixel(r: number, g: number, b: number): number | null 
   const v = r | (g << 8) | (b << 16);
   return v === 0 ? null : v - OFFSET;
 }
+
+/**
+ * The pick pass writes point index + 1 as four bytes (little end first); 0 is background.
+ * Returns the point index, or null over background.
+ */
+export function decodeIndexPixel(r: number, g: number, b: number, a: number): number | null {
+  const v = (r | (g << 8) | (b << 16)) + a * 2 ** 24;
+  return v === 0 ? null : v - 1;
+}

@@ -1,13 +1,19 @@
-// A small orbit camera for z-up scenes: left-drag rotates around the target, right-drag or
-// shift+left-drag pans, the wheel zooms. A press that moves less than CLICK_SLOP_PX is a click.
+// A small camera controller for z-up scenes, in three modes over one state (target, radius, angles):
+// - orbit: left-drag rotates around the target, right-drag or shift+left-drag pans, the wheel zooms;
+// - fly: left-drag looks around from where the camera stands (WASD moves: see fly-keys.ts);
+// - top: looking straight down (the viewport draws it orthographic); left-drag pans, right-drag turns.
+// A press that moves less than CLICK_SLOP_PX is a click.
 import * as THREE from 'three';
+import { offsetFor } from './viewpoint';
+
+export type CameraMode = 'orbit' | 'fly' | 'top';
 
 export const CLICK_SLOP_PX = 4;
 const ROTATE_PER_PX = 0.006;
-const MIN_POLAR = 0.02;
+export const MIN_POLAR = 0.02;
 const MAX_POLAR = Math.PI - 0.02;
 
-type DragMode = 'rotate' | 'pan';
+type DragMode = 'rotate' | 'pan' | 'turn';
 
 interface Press {
   pointerId: number;
@@ -29,6 +35,7 @@ export class OrbitController {
   polar = Math.PI / 3;
   minRadius = 0.05;
   maxRadius = 500;
+  mode: CameraMode = 'orbit';
 
   private press: Press | null = null;
   private readonly disposers: Array<() => void> = [];
@@ -44,7 +51,7 @@ export class OrbitController {
       this.disposers.push(() => element.removeEventListener(type, fn, opts));
     };
     on('pointerdown', (e) => this.down(e));
-    on('pointermove', (e) => this.move(e));
+    on('pointermove', (e) => this.pointerMove(e));
     on('pointerup', (e) => this.up(e));
     on('pointercancel', () => (this.press = null));
     on('wheel', (e) => this.wheel(e), { passive: false });
@@ -54,8 +61,8 @@ export class OrbitController {
 
   /** Places the camera from target/radius/angles. */
   apply(): void {
-    const s = Math.sin(this.polar);
-    const offset = new THREE.Vector3(s * Math.cos(this.azimuth), s * Math.sin(this.azimuth), Math.cos(this.polar));
+    if (this.mode === 'top') this.polar = MIN_POLAR;
+    const offset = new THREE.Vector3(...offsetFor(this.azimuth, this.polar));
     this.camera.position.copy(this.target).addScaledVector(offset, this.radius);
     this.camera.up.set(0, 0, 1);
     this.camera.lookAt(this.target);
@@ -71,11 +78,12 @@ export class OrbitController {
 
   private down(e: PointerEvent): void {
     if (this.press) return;
-    const pan = e.button === 2 || e.button === 1 || (e.button === 0 && e.shiftKey);
-    if (e.button !== 0 && !pan) return;
+    const secondary = e.button === 2 || e.button === 1 || (e.button === 0 && e.shiftKey);
+    if (e.button !== 0 && !secondary) return;
+    const mode: DragMode = this.mode === 'top' ? (secondary ? 'turn' : 'pan') : secondary ? 'pan' : 'rotate';
     this.press = {
       pointerId: e.pointerId,
-      mode: pan ? 'pan' : 'rotate',
+      mode,
       startX: e.clientX,
       startY: e.clientY,
       lastX: e.clientX,
@@ -89,7 +97,7 @@ export class OrbitController {
     }
   }
 
-  private move(e: PointerEvent): void {
+  private pointerMove(e: PointerEvent): void {
     const p = this.press;
     if (!p || p.pointerId !== e.pointerId) return;
     if (!p.dragging && Math.hypot(e.clientX - p.startX, e.clientY - p.startY) >= CLICK_SLOP_PX) p.dragging = true;
@@ -98,9 +106,17 @@ export class OrbitController {
     const dy = e.clientY - p.lastY;
     p.lastX = e.clientX;
     p.lastY = e.clientY;
-    if (p.mode === 'rotate') {
+    if (p.mode === 'rotate' && this.mode === 'fly') {
+      // Look around: the camera stays put and the target swings around it.
+      const eye = this.camera.position.clone();
       this.azimuth -= dx * ROTATE_PER_PX;
       this.polar = Math.min(MAX_POLAR, Math.max(MIN_POLAR, this.polar - dy * ROTATE_PER_PX));
+      this.target.copy(eye).addScaledVector(new THREE.Vector3(...offsetFor(this.azimuth, this.polar)), -this.radius);
+    } else if (p.mode === 'rotate') {
+      this.azimuth -= dx * ROTATE_PER_PX;
+      this.polar = Math.min(MAX_POLAR, Math.max(MIN_POLAR, this.polar - dy * ROTATE_PER_PX));
+    } else if (p.mode === 'turn') {
+      this.azimuth -= dx * ROTATE_PER_PX;
     } else {
       this.pan(dx, dy);
     }
@@ -112,7 +128,17 @@ export class OrbitController {
     if (!p || p.pointerId !== e.pointerId) return;
     this.press = null;
     if (this.element.hasPointerCapture?.(e.pointerId)) this.element.releasePointerCapture(e.pointerId);
-    if (!p.dragging && p.mode === 'rotate' && e.button === 0) this.onClick(e.clientX, e.clientY);
+    if (!p.dragging && e.button === 0 && !e.shiftKey) this.onClick(e.clientX, e.clientY);
+  }
+
+  /** Moves camera and target together, in metres along the view's forward / right / world up. */
+  move(forward: number, right: number, up: number): void {
+    const f = new THREE.Vector3();
+    this.camera.getWorldDirection(f);
+    const r = new THREE.Vector3().setFromMatrixColumn(this.camera.matrixWorld, 0);
+    this.target.addScaledVector(f, forward).addScaledVector(r, right);
+    this.target.z += up;
+    this.apply();
   }
 
   /** Moves the target in the view plane so the scene follows the cursor at the target's depth. */
@@ -127,6 +153,11 @@ export class OrbitController {
   private wheel(e: WheelEvent): void {
     e.preventDefault();
     const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+    if (this.mode === 'fly') {
+      // Flying, the wheel moves forward and back rather than towards a target.
+      this.move(-delta * 0.002 * this.radius, 0, 0);
+      return;
+    }
     this.radius = Math.min(this.maxRadius, Math.max(this.minRadius, this.radius * Math.exp(delta * 0.001)));
     this.apply();
   }

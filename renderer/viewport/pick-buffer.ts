@@ -1,6 +1,7 @@
-// Offscreen id-buffer: points drawn with their instance id encoded as colour, read back at a pixel.
+// Offscreen id-buffer: every drawn point writes its own index (see point-materials.ts), read back
+// at a pixel. The viewport maps an index to its instance, position and so on.
 import * as THREE from 'three';
-import { decodePickPixel } from './id-encoding';
+import { decodeIndexPixel } from './id-encoding';
 
 export class PickBuffer {
   private readonly target = new THREE.WebGLRenderTarget(1, 1, {
@@ -36,8 +37,8 @@ export class PickBuffer {
   }
 
   /**
-   * The id at buffer pixel (x, y) (origin bottom-left); if that pixel is empty, the id of the
-   * nearest drawn pixel within `radius`, so a click in a gap between points still hits.
+   * The point index at buffer pixel (x, y) (origin bottom-left); if that pixel is empty, the index
+   * at the nearest drawn pixel within `radius`, so a click in a gap between points still hits.
    */
   readNear(renderer: THREE.WebGLRenderer, x: number, y: number, radius: number): number | null {
     const x0 = Math.max(0, x - radius);
@@ -54,29 +55,29 @@ export class PickBuffer {
     for (let j = 0; j < h; j++) {
       for (let i = 0; i < w; i++) {
         const o = (j * w + i) * 4;
-        const id = decodePickPixel(pixels[o]!, pixels[o + 1]!, pixels[o + 2]!);
-        if (id === null) continue;
+        const index = decodeIndexPixel(pixels[o]!, pixels[o + 1]!, pixels[o + 2]!, pixels[o + 3]!);
+        if (index === null) continue;
         const d = (x0 + i - x) ** 2 + (y0 + j - y) ** 2;
         if (d < bestD) {
           bestD = d;
-          best = id;
+          best = index;
         }
       }
     }
     return best;
   }
 
-  /** The whole id image, one id per pixel (null → -2), rows bottom-up. */
-  readAll(renderer: THREE.WebGLRenderer): Int32Array {
+  /** The whole image, one point index per pixel (background → EMPTY_PIXEL), rows bottom-up. */
+  readAll(renderer: THREE.WebGLRenderer): Float64Array {
     const { width, height } = this.target;
     const pixels = new Uint8Array(width * height * 4);
     renderer.readRenderTargetPixels(this.target, 0, 0, width, height, pixels);
-    const ids = new Int32Array(width * height);
-    for (let p = 0; p < ids.length; p++) {
-      const id = decodePickPixel(pixels[p * 4]!, pixels[p * 4 + 1]!, pixels[p * 4 + 2]!);
-      ids[p] = id === null ? EMPTY_PIXEL : id;
+    const out = new Float64Array(width * height);
+    for (let p = 0; p < out.length; p++) {
+      const index = decodeIndexPixel(pixels[p * 4]!, pixels[p * 4 + 1]!, pixels[p * 4 + 2]!, pixels[p * 4 + 3]!);
+      out[p] = index === null ? EMPTY_PIXEL : index;
     }
-    return ids;
+    return out;
   }
 
   dispose(): void {

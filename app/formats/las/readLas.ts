@@ -38,17 +38,18 @@ export function readLas(bytes: Uint8Array, options: ScanReadOptions = {}): ScanD
 }
 
 function readColors(dv: DataView, start: number, stride: number, n: number): Uint8Array {
-  const wide = new Uint16Array(n * 3);
+  // One pass keeps the high bytes (the usual 16-bit colours) and finds the largest value; only
+  // files whose colours are all ≤ 255 (8-bit stored in 16-bit fields) take a second pass.
+  const out = new Uint8Array(n * 3);
   let max = 0;
-  for (let i = 0, o = start; i < n; i++, o += stride) {
-    for (let c = 0; c < 3; c++) {
-      const v = dv.getUint16(o + 2 * c, true);
-      wide[3 * i + c] = v;
+  for (let i = 0, o = start, k = 0; i < n; i++, o += stride) {
+    for (let c = 0; c < 6; c += 2, k++) {
+      const v = dv.getUint16(o + c, true);
+      out[k] = v >> 8;
       if (v > max) max = v;
     }
   }
-  const shift = max > 255 ? 8 : 0;
-  const out = new Uint8Array(n * 3);
-  for (let k = 0; k < wide.length; k++) out[k] = wide[k]! >> shift;
+  if (max > 255) return out;
+  for (let i = 0, o = start, k = 0; i < n; i++, o += stride) for (let c = 0; c < 6; c += 2, k++) out[k] = dv.getUint16(o + c, true);
   return out;
 }

@@ -22,7 +22,8 @@ export function lzfDecompress(bytes: Uint8Array, start: number, end: number, out
       const len = ctrl + 1;
       if (ip + len > end) fail(at, `a literal run of ${len} bytes, the compressed data ends after ${end - ip}`);
       if (op + len > outSize) fail(at, `at most ${outSize} decompressed bytes, a literal run overflows them`);
-      out.set(bytes.subarray(ip, ip + len), op);
+      // At most 32 bytes: a loop beats allocating a subarray view per run.
+      for (let k = 0; k < len; k++) out[op + k] = bytes[ip + k]!;
       ip += len;
       op += len;
       continue;
@@ -37,8 +38,10 @@ export function lzfDecompress(bytes: Uint8Array, start: number, end: number, out
     len += 2;
     if (ref < 0) fail(at, `a back-reference into the ${op} bytes written so far, it points ${-ref} bytes before them`);
     if (op + len > outSize) fail(at, `at most ${outSize} decompressed bytes, a back-reference overflows them`);
-    // Byte by byte: a reference closer than its length repeats the bytes it is producing.
-    for (let k = 0; k < len; k++) out[op + k] = out[ref + k]!;
+    // A reference closer than its length repeats the bytes it is producing: byte by byte. Long
+    // non-overlapping ones (runs in field-major blocks are common) take one native copy.
+    if (len >= 16 && op - ref >= len) out.copyWithin(op, ref, ref + len);
+    else for (let k = 0; k < len; k++) out[op + k] = out[ref + k]!;
     op += len;
   }
   if (op !== outSize) fail(end, `${outSize} decompressed bytes, the stream yields ${op}`);

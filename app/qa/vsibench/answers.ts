@@ -67,7 +67,7 @@ export function categoryDistance(scene: BoxScene, a: string, b: string): Categor
   let best: CategoryDistance | null = null;
   for (const oa of instancesOf(scene, a))
     for (const ob of instancesOf(scene, b)) {
-      const d = obbDistance(oa.box, ob.box);
+      const d = scene.measure ? scene.measure(oa, ob) : obbDistance(oa.box, ob.box);
       if (!best || d.distance < best.distance) best = { distance: d.distance, pointA: d.pointA, pointB: d.pointB, instanceA: oa.instance, instanceB: ob.instance };
     }
   cache.set(key, best!);

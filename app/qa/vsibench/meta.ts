@@ -12,7 +12,12 @@ export interface BoxObject {
   box: Obb;
   min: Vec3;
   max: Vec3;
+  /** The instance id in the source PointScene, for scenes built from points (point-scene.ts). */
+  instanceId?: number;
 }
+
+/** Closest points of two objects; box scenes from points measure their point sets, not their boxes. */
+export type ObjectDistance = (a: BoxObject, b: BoxObject) => { distance: number; pointA: Vec3; pointB: Vec3 };
 
 export interface BoxScene {
   id: string;
@@ -22,6 +27,8 @@ export interface BoxScene {
   /** Categories in the meta's order; `instances[c]` has at least one box. */
   categories: string[];
   instances: Record<string, BoxObject[]>;
+  /** How object distances are measured; exact box-to-box when absent. */
+  measure?: ObjectDistance;
 }
 
 const Vec3Schema = z.tuple([z.number(), z.number(), z.number()]);

@@ -1,6 +1,6 @@
 export { detectFormat } from './detect';
 export { FORMAT_READERS } from './readers';
-export { loadScene, type LoadedSceneResult } from './load-scene';
+export { convertScan, loadScene, readScan, type LoadedSceneResult } from './load-scene';
 export { toPointScene, DEFAULT_GREY } from './to-point-scene';
 export { recentre, boundsOf } from './recentre';
 export { yUpToZUp } from './up-axis';

@@ -74,6 +74,24 @@ describe('toPointScene', () => {
     expect([...kept.scene.positions].map((v, i) => v + kept.scene.origin[i % 3]!)).toEqual([1, 2, 3, 1, 4, 3]);
   });
 
+  it('reuseBuffers: rotates and recentres the scan\'s own arrays in place, with the same result as copying', () => {
+    const make = () => ({
+      format: 'gltf',
+      positions: new Float32Array([500.25, 2, 3, 501, 4, 3.5]),
+      normals: new Float32Array([0, 1, 0, 1, 0, 0]),
+      instances: new Int32Array([4, -1]),
+      upAxis: 'y' as const,
+    });
+    const copied = toPointScene(make(), ids);
+    const scan = make();
+    const reused = toPointScene(scan, { ...ids, reuseBuffers: true });
+    expect(reused.scene.positions).toBe(scan.positions);
+    expect(reused.scene.normals).toBe(scan.normals);
+    expect(reused.scene.instanceIds).toBe(scan.instances);
+    expect(reused.scene).toEqual(copied.scene);
+    expect(reused.bbox).toEqual(copied.bbox);
+  });
+
   it('colours a colourless scan grey and names instances by file label, majority class, or id', () => {
     const scan = {
       format: 'x',

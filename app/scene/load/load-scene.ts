@@ -12,7 +12,14 @@ export interface LoadedSceneResult {
 
 /** Throws FormatError (code bad_file) naming the file and position when the input does not parse. */
 export function loadScene(input: SceneInput, options: ToSceneOptions): LoadedSceneResult {
-  const scan = detectFormat(input).read(input);
+  return convertScan(readScan(input), options);
+}
+
+/** The parse half of loadScene: detect the format and run its reader. */
+export const readScan = (input: SceneInput): LoadedScan => detectFormat(input).read(input);
+
+/** The convert half of loadScene, for callers that drop the input bytes in between (the import worker). */
+export function convertScan(scan: LoadedScan, options: ToSceneOptions): LoadedSceneResult {
   const { scene, bbox, sourceUpAxis } = toPointScene(scan, options);
   return { scene, scan, report: reportOf(scan, scene, bbox, sourceUpAxis) };
 }

@@ -26,11 +26,12 @@ export function boundsOf(positions: ArrayLike<number>): { min: Vec3; max: Vec3 }
   return { min, max };
 }
 
-export function recentre(positions: ArrayLike<number>): Recentred {
+/** `into` receives the result (it may be `positions` itself: each value is read before it is written). */
+export function recentre(positions: ArrayLike<number>, into?: Float32Array): Recentred {
   const bbox = boundsOf(positions);
   // `+ 0` turns a -0 from rounding a small negative centre into 0.
   const origin = [0, 1, 2].map((a) => Math.round((bbox.min[a]! + bbox.max[a]!) / 2) + 0) as Vec3;
-  const out = new Float32Array(positions.length);
+  const out = into ?? new Float32Array(positions.length);
   for (let i = 0; i < out.length; i += 3) {
     out[i] = positions[i]! - origin[0];
     out[i + 1] = positions[i + 1]! - origin[1];

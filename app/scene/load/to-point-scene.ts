@@ -19,9 +19,13 @@ export function toPointScene(scan: LoadedScan, options: ToSceneOptions): Convert
   const n = Math.floor(scan.positions.length / 3);
   const sourceUpAxis = options.upAxis ?? scan.upAxis;
   const rotate = sourceUpAxis === 'y';
-  const { origin, positions, bbox } = recentre(rotate ? yUpToZUp(scan.positions) : scan.positions);
+  // Reusing the scan's arrays keeps a big scan from living twice while it is converted.
+  const reuse = options.reuseBuffers === true;
+  const zUp = rotate ? yUpToZUp(scan.positions, reuse) : scan.positions;
+  const { origin, positions, bbox } = recentre(zUp, reuse && zUp instanceof Float32Array ? zUp : undefined);
   const colors = scan.colors && scan.colors.length === n * 3 ? scan.colors : new Uint8Array(n * 3).fill(DEFAULT_GREY);
-  const instanceIds = scan.instances && scan.instances.length === n ? Int32Array.from(scan.instances) : new Int32Array(n).fill(-1);
+  const instanceIds =
+    scan.instances && scan.instances.length === n ? (reuse ? scan.instances : Int32Array.from(scan.instances)) : new Int32Array(n).fill(-1);
   const scene: PointScene = {
     id: options.id,
     name: options.name,
@@ -34,7 +38,7 @@ export function toPointScene(scan: LoadedScan, options: ToSceneOptions): Convert
     instanceIds,
     instances: instancesOf(instanceIds, scan),
   };
-  if (scan.normals && scan.normals.length === n * 3) scene.normals = rotate ? yUpToZUp(scan.normals) : scan.normals;
+  if (scan.normals && scan.normals.length === n * 3) scene.normals = rotate ? yUpToZUp(scan.normals, reuse) : scan.normals;
   return { scene, bbox, sourceUpAxis };
 }
 

@@ -36,6 +36,11 @@ export interface ToSceneOptions {
   source: string;
   /** Overrides the format's default up axis (the axis that points up in the file). */
   upAxis?: UpAxis;
+  /**
+   * Let the scene take over the scan's arrays, rotating and recentring them in place, instead of
+   * copying: for callers that own the scan and will not read it again (the import worker).
+   */
+  reuseBuffers?: boolean;
 }
 
 /** What `scenewright info <path>` prints, computed without touching the database. */

@@ -1,19 +1,28 @@
 // `npm run bench -- formats [--quick]`: our PLY reader against three.js PLYLoader on the same bytes,
 // in the same process. Cases: ScanNet scene0000_00 (mesh with faces) and a generated 10M-point
-// binary PLY (x y z float, r g b uchar) cached in the OS temp folder.
+// binary PLY (x y z float, r g b uchar) cached in the OS temp folder. Then our PCD (binary,
+// binary_compressed) and LAS readers against a naive DataView-per-field baseline on generated
+// room-like clouds (formats/cloud-files.ts), also cached in the OS temp folder.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLYLoader } from 'three/examples/jsm/loaders/PLYLoader.js';
 import { parsePlyHeader } from '../../../app/formats/ply/header';
+import { readLas } from '../../../app/formats/las/readLas';
+import { readPcd } from '../../../app/formats/pcd/readPcd';
 import { readPly } from '../../../app/formats/ply/readPly';
+import type { ScanData } from '../../../app/formats/scan-data';
 import { writePly } from '../../../app/formats/ply/writePly';
 import { sharedDataDir } from '../../launch/paths';
+import { cloudFile, type CloudKind } from '../formats/cloud-files';
+import { naiveReadLas, naiveReadPcd, type NaiveCloud } from '../formats/naive-readers';
 import { result, timeIt, type BenchResult } from '../result';
 
 const SUITE = 'formats';
 const PEER = 'three PLYLoader 0.187';
 const BIG_POINTS = 10_000_000;
+const CLOUD_POINTS = 4_000_000;
+const NAIVE_PEER = 'naive DataView-per-field loop (baseline)';
 
 /** A file read straight into its own exactly-sized buffer (one copy, so peak-memory deltas stay meaningful). */
 function readExact(path: string): Uint8Array {
@@ -98,6 +107,34 @@ function runCase(name: string, bytes: Uint8Array, runs: { ours: number; peer: nu
   ];
 }
 
+const CLOUD_READERS: Record<CloudKind, { ours: (b: Uint8Array) => ScanData; naive: (b: Uint8Array) => NaiveCloud }> = {
+  'pcd-binary': { ours: (b) => readPcd(b), naive: naiveReadPcd },
+  'pcd-binary_compressed': { ours: (b) => readPcd(b), naive: naiveReadPcd },
+  las: { ours: (b) => readLas(b), naive: naiveReadLas },
+};
+
+/** Same outputs or the comparison means nothing: checked once before timing. */
+function sameCloud(kind: CloudKind, a: ScanData, b: NaiveCloud): void {
+  const eq = (x: ArrayLike<number> | undefined, y: ArrayLike<number> | undefined) => x?.length === y?.length && Array.prototype.every.call(x ?? [], (v, i) => v === y![i]);
+  if (!eq(a.positions, b.positions) || !eq(a.colors, b.colors) || (b.labels && !eq(a.labels, b.labels))) {
+    throw new Error(`formats: ${kind}: our reader and the naive baseline disagree on the generated file`);
+  }
+}
+
+function cloudCase(kind: CloudKind, n: number): BenchResult[] {
+  const bytes = readExact(cloudFile(kind, n));
+  const mb = bytes.byteLength / 2 ** 20;
+  const { ours, naive } = CLOUD_READERS[kind];
+  sameCloud(kind, ours(bytes), naive(bytes));
+  const a = timeIt(() => ours(bytes), { minRuns: 5, minMs: 0 });
+  const b = timeIt(() => naive(bytes), { minRuns: 3, minMs: 0 });
+  const name = `${kind} ${(n / 1e6).toFixed(1)}M points (${mb.toFixed(0)} MB)`;
+  return [
+    result(SUITE, name, 'read throughput', 'MB/s', mb / (a.medianMs / 1000), { value: mb / (b.medianMs / 1000), name: NAIVE_PEER, better: 'higher' }),
+    result(SUITE, name, 'read throughput', 'Mpoints/s', n / 1e6 / (a.medianMs / 1000), { value: n / 1e6 / (b.medianMs / 1000), name: NAIVE_PEER, better: 'higher' }),
+  ];
+}
+
 export default async function formats(args: string[]): Promise<BenchResult[]> {
   const quick = args.includes('--quick');
   const results: BenchResult[] = [];
@@ -109,5 +146,7 @@ export default async function formats(args: string[]): Promise<BenchResult[]> {
   const scene = join(sharedDataDir(), 'scannet/scene0000_00/scene0000_00_vh_clean_2.ply');
   if (existsSync(scene)) results.push(...runCase('scene0000_00 mesh (3.1 MB)', readExact(scene), { ours: 20, peer: 7 }));
   else process.stdout.write(`formats: skipping scene0000_00, ${scene} not found\n`);
+  const cloudPoints = quick ? CLOUD_POINTS / 10 : CLOUD_POINTS;
+  for (const kind of Object.keys(CLOUD_READERS) as CloudKind[]) results.push(...cloudCase(kind, cloudPoints));
   return results;
 }

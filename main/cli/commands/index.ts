@@ -17,11 +17,17 @@ export const commands: Record<string, Command> = {
     usage: 'scenewright superpoints <mesh.ply> [--k 0.01] [--min-verts 20] [--out <file.segs.json>] [--json]',
     load: async () => (await import('./superpoints')).run,
   },
+  segment: {
+    summary: 'split a scan into instances (segmentation model, or the geometric fallback when none is given or found)',
+    usage: 'scenewright segment <file or folder> [--model <model.onnx>] [--up-axis y|z] [--json]',
+    load: async () => (await import('./segment')).run,
+  },
   qa: {
-    summary: 'VSI-Bench questions from box meta data: audit released answers, or generate every valid question',
+    summary: 'VSI-Bench questions: audit released answers, generate every valid question, export datasets',
     usage:
       'scenewright qa audit --format vsibench <questions.json|jsonl> --meta <meta_info.json> [--json]\n' +
-      '       scenewright qa generate <meta.json[#scene_name]> --out <file.json> [--types t1,t2] [--seed n] [--per-type n] [--json]',
+      '       scenewright qa generate <meta.json[#scene_name]> --out <file.json> [--format generated|vsibench] [--types t1,t2] [--seed n] [--per-type n] [--json]\n' +
+      '       scenewright qa export <generated.json> --format vsibench|llava|scanqa|csv --out <dir> [--splits train=0.8,val=0.1,test=0.1] [--seed n] [--json]',
     load: async () => (await import('./qa')).run,
   },
   serve: {

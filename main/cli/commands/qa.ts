@@ -1,6 +1,12 @@
-// `scenewright qa audit|generate`: VSI-Bench questions from box meta data. `audit` recomputes the
-// released answers from the boxes and scores them; `generate` writes every valid question of a room.
-import { readFileSync, writeFileSync } from 'node:fs';
+// `scenewright qa audit|generate|export`: VSI-Bench questions from box meta data. `audit` recomputes the
+// released answers from the boxes and scores them; `generate` writes every valid question of a room
+// (or VSI-Bench rows directly); `export` writes a generated set as dataset files with scene-level splits.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXPORT_FORMATS, isExportFormat, serialise, toVsiBenchRows } from '../../../app/qa/export/formats';
+import { parseGeneratedFile } from '../../../app/qa/export/generated-file';
+import { applySplits, parseSplits, type SplitRatios } from '../../../app/qa/export/splits';
+import { datasetStats } from '../../../app/qa/export/stats';
 import { auditRows, parseVsiRows, type AuditReport } from '../../../app/qa/vsibench/audit';
 import { generateQuestions, type DroppedQuestion, type GeneratedQuestion } from '../../../app/qa/vsibench/generate';
 import { parseVsiMetaText } from '../../../app/qa/vsibench/meta';
@@ -20,6 +26,16 @@ const GENERATE_FLAGS = {
   out: { type: 'string' },
   seed: { type: 'string' },
   'per-type': { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+const EXPORT_FLAGS = {
+  format: { type: 'string' },
+  out: { type: 'string' },
+  splits: { type: 'string' },
+  seed: { type: 'string' },
+  meta: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -76,6 +92,8 @@ async function generate(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, GENERATE_FLAGS);
   if (positionals.length !== 1) throw new UsageError('qa generate: expected one meta file, optionally with #scene_name');
   if (!values.out) throw new UsageError('qa generate: --out <file.json> is required');
+  const format = values.format ?? 'generated';
+  if (format !== 'generated' && format !== 'vsibench') throw new UsageError(`qa generate: --format is generated (questions with answers and evidence, the default) or vsibench (VSI-Bench rows), got ${JSON.stringify(format)}`);
   const types = parseTypes(values.types);
   const seed = parseNumberFlag('seed', values.seed, 0, (n) => Number.isInteger(n) && n >= 0);
   const perType = values['per-type'] === undefined ? null : parseNumberFlag('per-type', values['per-type'], 0, (n) => Number.isInteger(n) && n >= 1);
@@ -94,7 +112,8 @@ async function generate(argv: string[], io: Io): Promise<number> {
     for (const q of perType === null ? set.questions : sampleBalanced(set.questions, { perType, seed })) questions.push(q);
     for (const d of set.dropped) dropped.push(d);
   }
-  writeFileSync(values.out, `${JSON.stringify({ format: 'vsibench', seed, types, scenes: scenes.map((s) => s.id), questions, dropped })}\n`);
+  if (format === 'vsibench') writeFileSync(values.out, `${JSON.stringify(toVsiBenchRows(questions), null, 1)}\n`);
+  else writeFileSync(values.out, `${JSON.stringify({ format: 'vsibench', seed, types, scenes: scenes.map((s) => s.id), questions, dropped })}\n`);
 
   const report = {
     out: values.out,
@@ -118,9 +137,45 @@ async function generate(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
+function splitsFlag(value: string | undefined): SplitRatios {
+  if (value === undefined) return [['all', 1]];
+  try {
+    return parseSplits(value);
+  } catch (err) {
+    throw new UsageError(`--splits: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function exportSet(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, EXPORT_FLAGS);
+  if (positionals.length !== 1) throw new UsageError('qa export: expected one generated file (what qa generate writes)');
+  if (!values.format || !isExportFormat(values.format)) throw new UsageError(`qa export: --format ${EXPORT_FORMATS.join('|')} is required, got ${JSON.stringify(values.format ?? null)}`);
+  if (!values.out) throw new UsageError('qa export: --out <dir> is required');
+  const ratios = splitsFlag(values.splits);
+  const seed = parseNumberFlag('seed', values.seed, 0, (n) => Number.isInteger(n) && n >= 0);
+  const file = parseGeneratedFile(readText(positionals[0]!), positionals[0]!);
+  // Meta boxes give ScanQA its object ids and the statistics their coverage denominators.
+  const scenes = values.meta ? parseVsiMetaText(readText(values.meta), values.meta) : undefined;
+  mkdirSync(values.out, { recursive: true });
+  const written: Record<string, { file: string; questions: number; scenes: number }> = {};
+  for (const [split, questions] of applySplits(file.questions, (q) => q.scene_name, ratios, seed)) {
+    const { text, ext } = serialise(values.format, questions, split, scenes);
+    const path = join(values.out, `${split}.${ext}`);
+    writeFileSync(path, text);
+    written[split] = { file: path, questions: questions.length, scenes: new Set(questions.map((q) => q.scene_name)).size };
+  }
+  const stats = datasetStats(file.questions, scenes);
+  const statsPath = join(values.out, 'stats.json');
+  writeFileSync(statsPath, `${JSON.stringify({ splits: written, seed, ...stats }, null, 1)}\n`);
+  if (values.json) io.out(`${JSON.stringify({ format: values.format, out: values.out, splits: written, stats: statsPath })}\n`);
+  else io.out([`${file.questions.length} questions → ${values.format} in ${values.out}`, ...Object.entries(written).map(([s, w]) => `  ${s.padEnd(8)} ${String(w.questions).padStart(7)} questions  ${String(w.scenes).padStart(4)} scenes  ${w.file}`), `  statistics → ${statsPath}`, ''].join('\n'));
+  return 0;
+}
+
 export const run: RunCommand = async (argv, io) => {
   const [sub, ...rest] = argv;
   if (sub === 'audit') return audit(rest, io);
   if (sub === 'generate') return generate(rest, io);
-  throw new UsageError(`qa: expected "audit" or "generate", got ${JSON.stringify(sub ?? null)}`);
+  if (sub === 'export') return exportSet(rest, io);
+  throw new UsageError(`qa: expected "audit", "generate" or "export", got ${JSON.stringify(sub ?? null)}`);
 };

@@ -1,0 +1,142 @@
+// Superpoints of a point cloud (no faces): the Segmentator's Felzenszwalb merging, run on a k-nearest-
+// neighbour graph instead of mesh edges. Normals come from PCA of each point's neighbourhood (a point
+// cloud has no faces to average), and colour difference joins the weight because planes that meet
+// flush (a book on a shelf, a rug on the floor) differ in colour, not in normal.
+import { eigenSymmetric3, Moments } from './covariance';
+import type { MeshEdges } from './edge-weights';
+import { joinSmallComponents, segmentGraph } from './felzenszwalb';
+import { knnGraph, type KnnGraph } from './knn';
+
+export interface PointSuperpointOptions {
+  /** Neighbours per point, for the graph and for the PCA normal. */
+  k?: number;
+  /** Felzenszwalb's k: larger values give larger superpoints. */
+  kThresh?: number;
+  /** Superpoints with fewer points are merged into a neighbour. */
+  segMinVerts?: number;
+  /** Weight of the colour term (RGB distance scaled to 0..1) against the normal term `1 − |n·n'|`. */
+  colorWeight?: number;
+  /** Neighbours farther than this (metres) give no edge, so separate surfaces never touch in the graph. */
+  maxEdgeLength?: number;
+}
+
+export const POINT_SUPERPOINT_DEFAULTS: Required<PointSuperpointOptions> = {
+  k: 10,
+  kThresh: 0.05,
+  segMinVerts: 40,
+  colorWeight: 0.5,
+  maxEdgeLength: 0.1,
+};
+
+export interface PointSuperpoints {
+  /** Superpoint id per point, dense 0..count-1 numbered in order of each superpoint's first point. */
+  ids: Int32Array;
+  count: number;
+  /** Unit PCA normal per point (xyz interleaved), sign chosen so that z ≥ 0. */
+  normals: Float32Array;
+  /** The neighbour graph the superpoints were cut from (features reuse it for adjacency). */
+  graph: KnnGraph;
+}
+
+/** Deterministic: the same positions, colours and options give the same ids. */
+export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | undefined, options: PointSuperpointOptions = {}): PointSuperpoints {
+  const o = { ...POINT_SUPERPOINT_DEFAULTS, ...options };
+  if (positions.length % 3 !== 0) throw new RangeError(`pointSuperpoints: positions length ${positions.length} is not a multiple of 3`);
+  if (colors && colors.length !== positions.length) throw new RangeError(`pointSuperpoints: ${colors.length / 3} colours for ${positions.length / 3} points`);
+  if (!Number.isInteger(o.k) || o.k < 1) throw new RangeError(`pointSuperpoints: k must be a positive integer, got ${o.k}`);
+  if (!(o.kThresh > 0)) throw new RangeError(`pointSuperpoints: kThresh must be positive, got ${o.kThresh}`);
+  if (!Number.isInteger(o.segMinVerts) || o.segMinVerts < 0) throw new RangeError(`pointSuperpoints: segMinVerts must be a non-negative integer, got ${o.segMinVerts}`);
+  if (!(o.colorWeight >= 0)) throw new RangeError(`pointSuperpoints: colorWeight must be ≥ 0, got ${o.colorWeight}`);
+  if (!(o.maxEdgeLength > 0)) throw new RangeError(`pointSuperpoints: maxEdgeLength must be positive, got ${o.maxEdgeLength}`);
+
+  const n = positions.length / 3;
+  const graph = knnGraph(positions, Math.min(o.k, Math.max(1, n - 1)));
+  const normals = pcaNormals(positions, graph);
+  const edges = graphEdges(graph, normals, colors, o.colorWeight, o.maxEdgeLength);
+  const { sets, sorted } = segmentGraph(n, edges, o.kThresh);
+  joinSmallComponents(sets, sorted, o.segMinVerts);
+  const roots = new Int32Array(n);
+  for (let i = 0; i < n; i++) roots[i] = sets.find(i);
+  const { ids, count } = denseIds(roots);
+  return { ids, count, normals, graph };
+}
+
+/** Normal of each point: the least-variance direction of the point and its k neighbours. */
+export function pcaNormals(positions: Float32Array, graph: KnnGraph): Float32Array {
+  const n = positions.length / 3;
+  const { k, index } = graph;
+  const normals = new Float32Array(n * 3);
+  const m = new Moments();
+  for (let i = 0; i < n; i++) {
+    m.reset();
+    m.add(positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!);
+    for (let j = 0; j < k; j++) {
+      const q = index[i * k + j]!;
+      if (q >= 0) m.add(positions[3 * q]!, positions[3 * q + 1]!, positions[3 * q + 2]!);
+    }
+    const v = m.n >= 3 ? eigenSymmetric3(m.covariance()).vectors : null;
+    let nx = v ? v[6]! : 0;
+    let ny = v ? v[7]! : 0;
+    let nz = v ? v[8]! : 1;
+    if (nz < 0 || (nz === 0 && (ny < 0 || (ny === 0 && nx < 0)))) {
+      nx = -nx;
+      ny = -ny;
+      nz = -nz;
+    }
+    normals[3 * i] = nx;
+    normals[3 * i + 1] = ny;
+    normals[3 * i + 2] = nz;
+  }
+  return normals;
+}
+
+/** One edge per unordered neighbour pair within reach, weighted by normal change plus colour change. */
+function graphEdges(graph: KnnGraph, normals: Float32Array, colors: Uint8Array | undefined, colorWeight: number, maxEdgeLength: number): MeshEdges {
+  const { k, index, distanceSq } = graph;
+  const n = index.length / k;
+  const maxSq = maxEdgeLength * maxEdgeLength;
+  const a: number[] = [];
+  const b: number[] = [];
+  const w: number[] = [];
+  const colorScale = colors ? colorWeight / (255 * Math.sqrt(3)) : 0;
+  for (let i = 0; i < n; i++) {
+    for (let s = 0; s < k; s++) {
+      const j = index[i * k + s]!;
+      if (j < 0 || distanceSq[i * k + s]! > maxSq) continue;
+      // Keep (i, j) once: from the smaller index, or from i when j does not list i back.
+      if (j < i && listsNeighbour(index, k, j, i)) continue;
+      const dot = normals[3 * i]! * normals[3 * j]! + normals[3 * i + 1]! * normals[3 * j + 1]! + normals[3 * i + 2]! * normals[3 * j + 2]!;
+      let weight = 1 - Math.abs(dot);
+      if (colors) {
+        const dr = colors[3 * i]! - colors[3 * j]!;
+        const dg = colors[3 * i + 1]! - colors[3 * j + 1]!;
+        const db = colors[3 * i + 2]! - colors[3 * j + 2]!;
+        weight += colorScale * Math.sqrt(dr * dr + dg * dg + db * db);
+      }
+      a.push(i);
+      b.push(j);
+      w.push(weight);
+    }
+  }
+  return { a: Int32Array.from(a), b: Int32Array.from(b), w: Float32Array.from(w) };
+}
+
+function listsNeighbour(index: Int32Array, k: number, of: number, target: number): boolean {
+  for (let s = 0; s < k; s++) if (index[of * k + s] === target) return true;
+  return false;
+}
+
+/** Renumbers labels 0..count-1 in order of first appearance. */
+export function denseIds(labels: Int32Array): { ids: Int32Array; count: number } {
+  const map = new Map<number, number>();
+  const ids = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    let id = map.get(labels[i]!);
+    if (id === undefined) {
+      id = map.size;
+      map.set(labels[i]!, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, count: map.size };
+}

@@ -1,0 +1,16 @@
+// Tests run the TypeScript sources, but a worker thread needs JavaScript: bundle the import worker
+// fresh into a temp folder (not dist/, which may be stale), as tools/build.js would.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleScript } from '../../../db/testing/bundle-script';
+
+export interface WorkerBundle {
+  file: string;
+  remove(): void;
+}
+
+export function bundleImportWorker(): WorkerBundle {
+  const { file } = bundleScript(join(dirname(fileURLToPath(import.meta.url)), '..', 'worker.ts'));
+  return { file, remove: () => rmSync(dirname(file), { recursive: true, force: true }) };
+}

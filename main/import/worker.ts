@@ -1,0 +1,56 @@
+// An import worker thread (bundled as dist/main/import-worker.js, one per import): reads the input
+// once into one buffer per file while hashing it, waits for the host's go-ahead, then parses and
+// converts off the host's event loop. The file's bytes are dropped before conversion, and the
+// scene's arrays are transferred back, so a big scan is never held twice nor copied to the host.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../app/contract/errors';
+import { convertScan, readScan, type LoadedScan } from '../../app/scene/load';
+import { summarizeInstances } from '../../app/scene/summary';
+import type { PointScene } from '../../app/scene/types';
+import { readSceneInput, type ReadInput } from './read-input';
+import type { HostMessage, ImportWorkerData, WorkerMessage } from './worker-protocol';
+
+const port = parentPort!;
+const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+const MB = 2 ** 20;
+
+/** Each distinct buffer once, and only buffers the arrays fill whole (others would move extra bytes). */
+function transferables(scene: PointScene): ArrayBuffer[] {
+  const arrays = [scene.positions, scene.colors, scene.instanceIds, scene.normals].filter((a) => a !== undefined);
+  const out = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a.buffer instanceof ArrayBuffer && a.byteLength === a.buffer.byteLength) out.add(a.buffer);
+  return [...out];
+}
+
+function go(): Promise<void> {
+  return new Promise((resolve) => port.once('message', (m: HostMessage) => m.type === 'parse' && resolve()));
+}
+
+async function main(job: ImportWorkerData): Promise<void> {
+  let lastReport = 0;
+  let read: ReadInput | undefined = await readSceneInput(job.path, {
+    onBytes: (done, total) => {
+      // A message per 32 MB is plenty for a progress bar.
+      if (done !== total && done - lastReport < 32 * MB) return;
+      lastReport = done;
+      post({ type: 'progress', stage: 0, fraction: total ? done / total : 1, detail: `${(done / MB).toFixed(0)} of ${(total / MB).toFixed(0)} MB` });
+    },
+  });
+  post({ type: 'hashed', contentHash: read.contentHash, byteLength: read.byteLength });
+  await go();
+
+  post({ type: 'progress', stage: 1, fraction: 0 });
+  let scan: LoadedScan | undefined = readScan(read.input);
+  // The input's bytes are garbage from here on: the readers returned compact arrays of their own.
+  read = undefined;
+  const { scene, report } = convertScan(scan, { id: job.id, name: job.name, source: job.source, reuseBuffers: true, ...(job.upAxis ? { upAxis: job.upAxis } : {}) });
+  scan = undefined;
+  post({ type: 'progress', stage: 2, fraction: 0 });
+  const instances = summarizeInstances(scene);
+  post({ type: 'done', scene, report, instances }, transferables(scene));
+}
+
+main(workerData as ImportWorkerData).catch((err: unknown) => {
+  const error = err instanceof AppError ? err.toBody() : { code: 'internal' as const, message: err instanceof Error ? err.message : String(err) };
+  post({ type: 'failed', error });
+});

@@ -1,0 +1,179 @@
+// The segmentation journey on the host: superpoints → features → model (or, when no model file is
+// installed, the geometric fallback) → instances with point masks, boxes, labels and confidences.
+// Stages yield to the event loop so progress reaches the UI and a cancel lands between them.
+import { AppError } from '../../app/contract/errors';
+import type { PointScene, Vec3 } from '../../app/scene/types';
+import { geometricInstances } from '../../app/segment/geometric-instances';
+import { instancesFromLogits } from '../../app/segment/model-instances';
+import { sceneSuperpointFeatures, type SceneSuperpointOptions } from '../../app/segment/scene-superpoints';
+import { loadSegmentationModel, type LoadModelOptions, type SegmentationModel } from '../models/segmentation-model';
+
+export type SegmentationSource = 'model' | 'geometric';
+
+export interface SegmentedInstance {
+  /** 0..n-1, the value in `instanceIds`. */
+  id: number;
+  label: string;
+  confidence: number;
+  pointCount: number;
+  /** Point indices, ascending. */
+  mask: Uint32Array;
+  superpoints: number[];
+  bbox: { min: Vec3; max: Vec3 };
+  /** Oriented box; for now the axis-aligned box (identity axes), full side lengths. */
+  obb: { center: Vec3; axes: [Vec3, Vec3, Vec3]; size: Vec3 };
+}
+
+export interface SceneSegmentation {
+  source: SegmentationSource;
+  /** Why this source: the model file and provider, or why the fallback answered. */
+  reason: string;
+  /** Execution provider of the model; absent for the geometric fallback. */
+  provider?: string;
+  superpointCount: number;
+  /** Superpoint id per point, 0..superpointCount-1. */
+  superpoints: Int32Array;
+  instances: SegmentedInstance[];
+  /** Instance id per point, -1 where none. */
+  instanceIds: Int32Array;
+}
+
+export interface SegmentProgress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface SegmentOptions {
+  /** ONNX segmentation model; when absent or missing on disk, the geometric fallback answers. */
+  modelPath?: string;
+  /** An already loaded model (the host keeps one); takes precedence over modelPath. */
+  model?: SegmentationModel;
+  signal?: AbortSignal;
+  onProgress?(p: SegmentProgress): void;
+  superpoints?: SceneSuperpointOptions;
+  modelOptions?: LoadModelOptions;
+}
+
+export interface SegmentInput {
+  scene: PointScene;
+  /** Triangles, when the scan is a mesh: superpoints then come from the mesh Segmentator. */
+  faces?: Uint32Array;
+  /** The file's own over-segmentation (e.g. ScanNet segs.json), used as is. */
+  superpoints?: Int32Array;
+}
+
+export const SEGMENT_STAGES = ['superpoints', 'features', 'instances', 'masks'] as const;
+
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+export async function segmentScene(input: SegmentInput, options: SegmentOptions = {}): Promise<SceneSegmentation> {
+  const { scene } = input;
+  const stage = async (i: number, label: string = SEGMENT_STAGES[i]!) => {
+    if (options.signal?.aborted) throw new AppError('cancelled', `segmentation of ${scene.name} cancelled`, { sceneId: scene.id });
+    options.onProgress?.({ label: `Segmenting ${scene.name}: ${label}`, done: i, total: SEGMENT_STAGES.length });
+    await tick();
+  };
+
+  await stage(0);
+  const source = { positions: scene.positions, colors: scene.colors, ...(input.faces ? { faces: input.faces } : {}), ...(input.superpoints ? { superpoints: input.superpoints } : {}) };
+  const { superpoints, features } = sceneSuperpointFeatures(source, options.superpoints);
+  await stage(1);
+
+  let model = options.model;
+  let ownModel = false;
+  let fallbackReason = 'no segmentation model configured';
+  if (!model && options.modelPath) {
+    try {
+      model = await loadSegmentationModel(options.modelPath, options.modelOptions);
+      ownModel = true;
+    } catch (err) {
+      // A missing file means "not installed yet": the fallback answers. A broken file is an error.
+      if (!(err instanceof AppError && err.code === 'not_found')) throw err;
+      fallbackReason = err.message;
+    }
+  }
+  await stage(2, model ? 'model' : 'geometric fallback');
+
+  let groups: { label: string; superpoints: number[]; confidence: number }[];
+  let result: Pick<SceneSegmentation, 'source' | 'reason' | 'provider'>;
+  if (model) {
+    try {
+      const logits = await model.predict(features.features, features.count);
+      groups = instancesFromLogits(features, logits, model.classes || logits.length / features.count);
+      result = { source: 'model', reason: `model ${model.path} on ${model.provider}`, provider: model.provider };
+    } finally {
+      if (ownModel) await model.close();
+    }
+  } else {
+    groups = geometricInstances({ positions: scene.positions, features }).instances;
+    result = { source: 'geometric', reason: `geometric fallback: ${fallbackReason}` };
+  }
+  await stage(3);
+
+  const { instances, instanceIds } = toInstances(scene.positions, superpoints.ids, superpoints.count, groups);
+  options.onProgress?.({ label: `Segmented ${scene.name}: ${instances.length} instances`, done: SEGMENT_STAGES.length, total: SEGMENT_STAGES.length });
+  return { ...result, superpointCount: superpoints.count, superpoints: superpoints.ids, instances, instanceIds };
+}
+
+/** Point masks and boxes from superpoint groups; groups that cover no point are dropped. */
+function toInstances(positions: Float32Array, spIds: Int32Array, spCount: number, groups: { label: string; superpoints: number[]; confidence: number }[]) {
+  const groupOf = new Int32Array(spCount).fill(-1);
+  groups.forEach((g, i) => {
+    for (const s of g.superpoints) groupOf[s] = i;
+  });
+  const n = spIds.length;
+  const counts = new Int32Array(groups.length);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[spIds[i]!]!;
+    if (g >= 0) counts[g]!++;
+  }
+  // Renumber to the groups that have points, in group order.
+  const idOf = new Int32Array(groups.length).fill(-1);
+  let next = 0;
+  for (let g = 0; g < groups.length; g++) if (counts[g]! > 0) idOf[g] = next++;
+  const masks = Array.from({ length: next }, (_, id) => new Uint32Array(counts[idOf.indexOf(id)]!));
+  const fill = new Int32Array(next);
+  const lo = new Float64Array(next * 3).fill(Infinity);
+  const hi = new Float64Array(next * 3).fill(-Infinity);
+  const instanceIds = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[spIds[i]!]!;
+    if (g < 0) continue;
+    const id = idOf[g]!;
+    instanceIds[i] = id;
+    masks[id]![fill[id]!++] = i;
+    for (let a = 0; a < 3; a++) {
+      const v = positions[3 * i + a]!;
+      if (v < lo[3 * id + a]!) lo[3 * id + a] = v;
+      if (v > hi[3 * id + a]!) hi[3 * id + a] = v;
+    }
+  }
+  const instances: SegmentedInstance[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const id = idOf[g]!;
+    if (id < 0) continue;
+    const min: Vec3 = [lo[3 * id]!, lo[3 * id + 1]!, lo[3 * id + 2]!];
+    const max: Vec3 = [hi[3 * id]!, hi[3 * id + 1]!, hi[3 * id + 2]!];
+    const group = groups[g]!;
+    instances.push({
+      id,
+      label: group.label,
+      confidence: group.confidence,
+      pointCount: counts[g]!,
+      mask: masks[id]!,
+      superpoints: group.superpoints,
+      bbox: { min, max },
+      obb: {
+        center: [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2],
+        axes: [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+        size: [max[0] - min[0], max[1] - min[1], max[2] - min[2]],
+      },
+    });
+  }
+  return { instances, instanceIds };
+}

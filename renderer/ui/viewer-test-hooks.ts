@@ -1,0 +1,54 @@
+// Viewer hooks for the Playwright journeys (only with ?e2e=1): frame stats, exact picks, viewpoints,
+// and `?synthetic=N` to replace the scene with N generated points made in the page.
+import type { FrameStats, PickedPoint, Viewpoint, Viewport } from '../viewport/viewport';
+
+export interface ScenewrightViewerHooks {
+  stats(): FrameStats;
+  pick(clientX: number, clientY: number): number | null;
+  pickPoint(clientX: number, clientY: number): PickedPoint | null;
+  projectInstance(id: number): { x: number; y: number } | null;
+  getViewpoint(): Viewpoint;
+  setViewpoint(v: Viewpoint): void;
+  fitToScene(): void;
+  setPointBudget(n: number): void;
+  /** Renders synchronously (tests read stats after it). */
+  renderNow(): void;
+  /** Bytes of JS heap in use (Chromium's performance.memory), or null where unsupported. */
+  heapBytes(): number | null;
+}
+
+declare global {
+  interface Window {
+    __scenewrightViewer?: ScenewrightViewerHooks;
+  }
+}
+
+const params = () => new URLSearchParams(location.search);
+
+export const viewerTestHooksEnabled = () => params().get('e2e') === '1';
+
+/** Points of the synthetic scene requested by the URL (only with ?e2e=1), or 0. */
+export function syntheticPointCount(): number {
+  if (!viewerTestHooksEnabled()) return 0;
+  const n = Number(params().get('synthetic') ?? 0);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+export function installViewerHooks(engine: Viewport): () => void {
+  const hooks: ScenewrightViewerHooks = {
+    stats: () => engine.stats(),
+    pick: (x, y) => engine.pick(x, y),
+    pickPoint: (x, y) => engine.pickPoint(x, y),
+    projectInstance: (id) => engine.projectInstance(id),
+    getViewpoint: () => engine.getViewpoint(),
+    setViewpoint: (v) => engine.setViewpoint(v),
+    fitToScene: () => engine.fitToScene(),
+    setPointBudget: (n) => engine.setPointBudget(n),
+    renderNow: () => engine.renderNow(),
+    heapBytes: () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+  };
+  window.__scenewrightViewer = hooks;
+  return () => {
+    if (window.__scenewrightViewer === hooks) delete window.__scenewrightViewer;
+  };
+}
