@@ -90,7 +90,7 @@ export function App({ transport, client }: { transport: Transport; client: Clien
         sceneName={state.scene?.name ?? null}
         transport={transport.kind}
         colorMode={state.colorMode}
-        onToggleColorMode={actions.toggleColorMode}
+        onColorMode={actions.setColorMode}
         onFit={fit}
       >
         <SceneControls

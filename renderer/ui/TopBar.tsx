@@ -8,13 +8,13 @@ export interface TopBarProps {
   sceneName: string | null;
   transport: TransportKind;
   colorMode: ColorMode;
-  onToggleColorMode(): void;
+  onColorMode(mode: ColorMode): void;
   onFit(): void;
   /** Scene switcher and Open… control. */
   children?: ReactNode;
 }
 
-export function TopBar({ info, sceneName, transport, colorMode, onToggleColorMode, onFit, children }: TopBarProps) {
+export function TopBar({ info, sceneName, transport, colorMode, onColorMode, onFit, children }: TopBarProps) {
   return (
     <header className="topbar" data-testid="top-bar">
       <span className="brand">Scenewright</span>
@@ -24,10 +24,10 @@ export function TopBar({ info, sceneName, transport, colorMode, onToggleColorMod
       {children}
       <span className="spacer" />
       <div className="segmented" role="group" aria-label="Colour mode" data-testid="color-mode">
-        <button type="button" className={colorMode === 'rgb' ? 'on' : ''} aria-pressed={colorMode === 'rgb'} onClick={colorMode === 'rgb' ? undefined : onToggleColorMode} title="Colour by scan RGB (C)">
+        <button type="button" className={colorMode === 'rgb' ? 'on' : ''} aria-pressed={colorMode === 'rgb'} onClick={() => onColorMode('rgb')} title="Colour by scan RGB (C)">
           RGB
         </button>
-        <button type="button" className={colorMode === 'instance' ? 'on' : ''} aria-pressed={colorMode === 'instance'} onClick={colorMode === 'instance' ? undefined : onToggleColorMode} title="Colour by instance (C)">
+        <button type="button" className={colorMode === 'instance' ? 'on' : ''} aria-pressed={colorMode === 'instance'} onClick={() => onColorMode('instance')} title="Colour by instance (C)">
           Instance
         </button>
       </div>
