@@ -67,33 +67,37 @@ function bigCloudPath(): string {
   return path;
 }
 
-/** Bytes held in JS heap plus ArrayBuffers: what a result retains, independent of allocator reuse. */
-function heldMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
-  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
+/**
+ * Bytes of the distinct buffers a parse result keeps alive (typed arrays found up to a few levels
+ * deep): deterministic, unlike heap deltas that move with garbage collection.
+ */
+function retainedMb(value: unknown): number {
+  const seen = new Set<ArrayBufferLike>();
+  const walk = (v: unknown, depth: number) => {
+    if (ArrayBuffer.isView(v)) {
+      seen.add(v.buffer);
+      return;
+    }
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    for (const x of Object.values(v)) walk(x, depth + 1);
+  };
+  walk(value, 0);
+  let bytes = 0;
+  for (const b of seen) bytes += b.byteLength;
+  return bytes / 2 ** 20;
 }
 
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 function runCase(name: string, bytes: Uint8Array, runs: { ours: number; peer: number }): BenchResult[] {
   const mb = bytes.byteLength / 2 ** 20;
-  // Memory first, before the peer has raised the process's high-water mark.
+  // Peak first, before the peer has raised the process's high-water mark.
   const peakBefore = maxRssMb();
-  const before = heldMb();
-  let kept: unknown = readPly(bytes, { fileName: name });
-  const oursHeld = heldMb() - before;
+  const oursHeld = retainedMb(readPly(bytes, { fileName: name }));
   const oursPeak = maxRssMb() - peakBefore;
-  kept = null;
-  void kept;
-
   const ours = timeIt(() => readPly(bytes, { fileName: name }), { minRuns: runs.ours, minMs: 0 });
   const loader = new PLYLoader();
-  const peerBefore = heldMb();
-  let keptPeer: unknown = loader.parse(bytes.buffer as ArrayBuffer);
-  const peerHeld = heldMb() - peerBefore;
-  keptPeer = null;
-  void keptPeer;
+  const peerHeld = retainedMb(loader.parse(bytes.buffer as ArrayBuffer));
   const peer = timeIt(() => loader.parse(bytes.buffer as ArrayBuffer), { minRuns: runs.peer, minMs: 0 });
 
   const oursMbs = mb / (ours.medianMs / 1000);
