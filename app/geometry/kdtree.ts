@@ -179,4 +179,63 @@ export class KdTree {
     }
     return out;
   }
+
+  /**
+   * The k nearest points to (x, y, z), nearest first, written into `outIndex`/`outDistSq` (length ≥ k,
+   * unused slots -1 / Infinity). Point `skip` (e.g. the query point itself) is left out. Ties break by
+   * smaller point index, so results do not depend on traversal order.
+   */
+  nearestK(x: number, y: number, z: number, k: number, outIndex: Int32Array, outDistSq: Float64Array, skip = -1): void {
+    outIndex.fill(-1, 0, k);
+    outDistSq.fill(Infinity, 0, k);
+    const xyz = this.xyz;
+    const order = this.indices;
+    const q = [x, y, z];
+    const consider = (pos: number) => {
+      const id = order[pos]!;
+      if (id === skip) return;
+      const dx = xyz[pos * 3]! - x;
+      const dy = xyz[pos * 3 + 1]! - y;
+      const dz = xyz[pos * 3 + 2]! - z;
+      const d = dx * dx + dy * dy + dz * dz;
+      const worst = outDistSq[k - 1]!;
+      // A finite d equal to the worst means slot k-1 is filled: keep the smaller index.
+      if (d > worst || (d === worst && id > outIndex[k - 1]!)) return;
+      // Insertion into the sorted list of k.
+      let j = k - 1;
+      while (j > 0 && (outDistSq[j - 1]! > d || (outDistSq[j - 1] === d && outIndex[j - 1]! > id))) {
+        outDistSq[j] = outDistSq[j - 1]!;
+        outIndex[j] = outIndex[j - 1]!;
+        j--;
+      }
+      outDistSq[j] = d;
+      outIndex[j] = id;
+    };
+    const los = [0];
+    const his = [order.length];
+    const bounds = [0];
+    while (los.length) {
+      const lo = los.pop()!;
+      const hi = his.pop()!;
+      const bound = bounds.pop()!;
+      if (bound > outDistSq[k - 1]!) continue;
+      if (hi - lo <= LEAF_SIZE) {
+        for (let i = lo; i < hi; i++) consider(i);
+        continue;
+      }
+      const mid = (lo + hi) >> 1;
+      consider(mid);
+      const axis = this.axes[mid]!;
+      const diff = q[axis]! - xyz[mid * 3 + axis]!;
+      const planeSq = diff * diff;
+      if (diff < 0) {
+        los.push(mid + 1, lo);
+        his.push(hi, mid);
+      } else {
+        los.push(lo, mid + 1);
+        his.push(mid, hi);
+      }
+      bounds.push(Math.max(bound, planeSq), bound);
+    }
+  }
 }

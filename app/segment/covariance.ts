@@ -1,5 +1,6 @@
-// Shape of a small point set from its 3×3 covariance: eigenvalues (cyclic Jacobi rotations, exact
-// enough for 3×3 and branch-free of special cases) and the derived linearity / planarity / scattering.
+// Shape of a small point set from its 3×3 covariance: eigenvalues and the derived linearity /
+// planarity / scattering.
+import { eigenSym3 } from '../geometry/eigen-sym3';
 
 /** Eigen decomposition of a symmetric 3×3 matrix, eigenvalues descending. */
 export interface Eigen3 {
@@ -52,60 +53,15 @@ export class Moments {
   }
 }
 
-/** Jacobi eigen decomposition of [xx xy xz yy yz zz]. */
+/** Eigen decomposition of [xx xy xz yy yz zz], through the shared Jacobi solver in app/geometry. */
 export function eigenSymmetric3(c: readonly number[]): Eigen3 {
-  const a = [
+  const e = eigenSym3([
     [c[0]!, c[1]!, c[2]!],
     [c[1]!, c[3]!, c[4]!],
     [c[2]!, c[4]!, c[5]!],
-  ];
-  const v = [
-    [1, 0, 0],
-    [0, 1, 0],
-    [0, 0, 1],
-  ];
-  for (let sweep = 0; sweep < 32; sweep++) {
-    const off = a[0]![1]! ** 2 + a[0]![2]! ** 2 + a[1]![2]! ** 2;
-    const scale = a[0]![0]! ** 2 + a[1]![1]! ** 2 + a[2]![2]! ** 2;
-    if (off <= 1e-30 * scale || off === 0) break;
-    for (const [p, q] of [
-      [0, 1],
-      [0, 2],
-      [1, 2],
-    ] as const) {
-      const apq = a[p]![q]!;
-      if (apq === 0) continue;
-      const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
-      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const cs = 1 / Math.sqrt(t * t + 1);
-      const sn = t * cs;
-      for (let k = 0; k < 3; k++) {
-        const akp = a[k]![p]!;
-        const akq = a[k]![q]!;
-        a[k]![p] = cs * akp - sn * akq;
-        a[k]![q] = sn * akp + cs * akq;
-      }
-      for (let k = 0; k < 3; k++) {
-        const apk = a[p]![k]!;
-        const aqk = a[q]![k]!;
-        a[p]![k] = cs * apk - sn * aqk;
-        a[q]![k] = sn * apk + cs * aqk;
-      }
-      for (let k = 0; k < 3; k++) {
-        const vkp = v[k]![p]!;
-        const vkq = v[k]![q]!;
-        v[k]![p] = cs * vkp - sn * vkq;
-        v[k]![q] = sn * vkp + cs * vkq;
-      }
-    }
-  }
-  const order = [0, 1, 2].sort((i, j) => a[j]![j]! - a[i]![i]! || i - j);
-  const values = order.map((i) => Math.max(0, a[i]![i]!)) as [number, number, number];
-  const vectors = new Float64Array(9);
-  order.forEach((col, row) => {
-    for (let k = 0; k < 3; k++) vectors[row * 3 + k] = v[k]![col]!;
-  });
-  return { values, vectors };
+  ]);
+  const values = e.values.map((v) => Math.max(0, v)) as [number, number, number];
+  return { values, vectors: Float64Array.from(e.vectors.flat()) };
 }
 
 /** Demantké's dimensionality features from descending eigenvalues; all zero for a degenerate set. */

@@ -2,7 +2,7 @@ export { DEFAULT_K_THRESH, DEFAULT_SEG_MIN_VERTS, segmentMesh, type SegmentMeshO
 export { parseSegsJson, writeSegsJson, type ParsedSegsJson, type SegsJson } from './segs-json';
 export { partitionAgreement, type PartitionAgreement } from './partition-agreement';
 export { pointSuperpoints, POINT_SUPERPOINT_DEFAULTS, type PointSuperpointOptions, type PointSuperpoints } from './point-superpoints';
-export { knnGraph, KnnIndex, type KnnGraph } from './knn';
+export { knnGraph, type KnnGraph } from './knn';
 export {
   adjacencyFromFaces,
   adjacencyFromKnn,
