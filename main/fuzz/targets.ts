@@ -1,7 +1,7 @@
 // Every reader under fuzz, each with small valid seeds built by the readers' own test fixtures
 // (app/formats/**/*.fixture.ts) and our writers. Real files join as extra seeds (real-seeds.ts).
 import { expectConsistent } from '../../app/formats/fuzz.fixture';
-import { binary, glbFile } from '../../app/formats/gltf/testGltf.fixture';
+import { glbFile, TRIANGLE_BIN, triangleGltf } from '../../app/formats/gltf/testGltf.fixture';
 import { readGltf } from '../../app/formats/gltf/readGltf';
 import { readLas } from '../../app/formats/las/readLas';
 import { lasFile, type LasPoint } from '../../app/formats/las/testLas.fixture';
@@ -125,34 +125,17 @@ const objSeeds: FuzzSeed[] = [
   one('points and a polygon, CRLF', 'fuzz.obj', enc('v 1e3 -2.5 3\r\nv 4 5 6 1\r\nv 0 0 0\r\nv 1 1 1\r\nvn 0 0 1\r\nf 1//1 2//1 3//1 4//1\r\np 1\r\n')),
 ];
 
-// One triangle: positions, normals, normalized ubyte colours, u16 indices (as the glTF reader tests build it).
-const gltfBin = binary(
-  ['f32', [0, 0, 0, 1, 0, 0, 0, 1, 0]],
-  ['f32', [0, 0, 1, 0, 0, 1, 0, 0, 1]],
-  ['u8', [255, 0, 0, 255, 0, 255, 0, 255, 188, 188, 188, 255]],
-  ['u16', [0, 1, 2]],
-);
-function gltfJson(uri?: string): Record<string, unknown> {
-  return {
-    asset: { version: '2.0' },
-    buffers: [{ byteLength: gltfBin.length, ...(uri ? { uri } : {}) }],
-    bufferViews: [
-      { buffer: 0, byteOffset: 0, byteLength: 72 },
-      { buffer: 0, byteOffset: 72, byteLength: 12 },
-      { buffer: 0, byteOffset: 84, byteLength: 6 },
-    ],
-    accessors: [
-      { bufferView: 0, componentType: 5126, count: 3, type: 'VEC3' },
-      { bufferView: 0, byteOffset: 36, componentType: 5126, count: 3, type: 'VEC3' },
-      { bufferView: 1, componentType: 5121, normalized: true, count: 3, type: 'VEC4' },
-      { bufferView: 2, componentType: 5123, count: 3, type: 'SCALAR' },
-    ],
-    meshes: [{ name: 'tri', primitives: [{ attributes: { POSITION: 0, NORMAL: 1, COLOR_0: 2 }, indices: 3 }] }],
-    scene: 0,
-    scenes: [{ nodes: [0] }],
-    nodes: [{ name: 'room', children: [1], translation: [1, 2, 3] }, { mesh: 0, matrix: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 5, 0, 0, 1] }],
-  };
-}
+// The reader tests' triangle, placed in a node hierarchy (translation and a matrix) for the fuzzer.
+const gltfBin = TRIANGLE_BIN;
+const gltfJson = (uri?: string) =>
+  triangleGltf(
+    {
+      scene: 0,
+      scenes: [{ nodes: [0] }],
+      nodes: [{ name: 'room', children: [1], translation: [1, 2, 3] }, { mesh: 0, matrix: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 5, 0, 0, 1] }],
+    },
+    uri,
+  );
 const base64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 const gltfSeeds: FuzzSeed[] = [
   one('GLB triangle in a node hierarchy', 'fuzz.glb', glbFile(gltfJson(), gltfBin)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors';
 import { fuzzReader } from '../fuzz.fixture';
 import { readGltf } from './readGltf';
-import { binary, glbFile } from './testGltf.fixture';
+import { binary, glbFile, TRIANGLE_BIN, triangleGltf } from './testGltf.fixture';
 
 const FILE = 'scene.glb';
 
@@ -18,30 +18,8 @@ function failure(bytes: Uint8Array): FormatError {
   throw new Error('expected readGltf to throw');
 }
 
-// One triangle: positions (36 bytes), normals (36), colours as normalized ubyte vec4 (12), u16 indices (6).
-const bin = binary(
-  ['f32', [0, 0, 0, 1, 0, 0, 0, 1, 0]],
-  ['f32', [0, 0, 1, 0, 0, 1, 0, 0, 1]],
-  ['u8', [255, 0, 0, 255, 0, 255, 0, 255, 188, 188, 188, 255]],
-  ['u16', [0, 1, 2]],
-);
-const triangleJson = (extra: object = {}) => ({
-  asset: { version: '2.0' },
-  buffers: [{ byteLength: bin.length }],
-  bufferViews: [
-    { buffer: 0, byteOffset: 0, byteLength: 72 },
-    { buffer: 0, byteOffset: 72, byteLength: 12 },
-    { buffer: 0, byteOffset: 84, byteLength: 6 },
-  ],
-  accessors: [
-    { bufferView: 0, componentType: 5126, count: 3, type: 'VEC3' },
-    { bufferView: 0, byteOffset: 36, componentType: 5126, count: 3, type: 'VEC3' },
-    { bufferView: 1, componentType: 5121, normalized: true, count: 3, type: 'VEC4' },
-    { bufferView: 2, componentType: 5123, count: 3, type: 'SCALAR' },
-  ],
-  meshes: [{ name: 'tri', primitives: [{ attributes: { POSITION: 0, NORMAL: 1, COLOR_0: 2 }, indices: 3 }] }],
-  ...extra,
-});
+const bin = TRIANGLE_BIN;
+const triangleJson = (extra: object = {}) => triangleGltf(extra);
 
 describe('readGltf', () => {
   it('GLB: hierarchy with TRS and matrix transforms, normals, ubyte colours, u16 indices', () => {

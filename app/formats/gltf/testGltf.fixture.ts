@@ -41,3 +41,30 @@ export function binary(...runs: ['f32' | 'u16' | 'u8' | 'u32', number[]][]): Uin
   }
   return out;
 }
+
+/** One triangle: positions (36 bytes), normals (36), colours as normalized ubyte vec4 (12), u16 indices (6). */
+export const TRIANGLE_BIN = binary(
+  ['f32', [0, 0, 0, 1, 0, 0, 0, 1, 0]],
+  ['f32', [0, 0, 1, 0, 0, 1, 0, 0, 1]],
+  ['u8', [255, 0, 0, 255, 0, 255, 0, 255, 188, 188, 188, 255]],
+  ['u16', [0, 1, 2]],
+);
+
+/** The glTF JSON describing TRIANGLE_BIN as one mesh; `extra` adds nodes, scenes or extensions. */
+export const triangleGltf = (extra: object = {}, bufferUri?: string) => ({
+  asset: { version: '2.0' },
+  buffers: [{ byteLength: TRIANGLE_BIN.length, ...(bufferUri ? { uri: bufferUri } : {}) }],
+  bufferViews: [
+    { buffer: 0, byteOffset: 0, byteLength: 72 },
+    { buffer: 0, byteOffset: 72, byteLength: 12 },
+    { buffer: 0, byteOffset: 84, byteLength: 6 },
+  ],
+  accessors: [
+    { bufferView: 0, componentType: 5126, count: 3, type: 'VEC3' },
+    { bufferView: 0, byteOffset: 36, componentType: 5126, count: 3, type: 'VEC3' },
+    { bufferView: 1, componentType: 5121, normalized: true, count: 3, type: 'VEC4' },
+    { bufferView: 2, componentType: 5123, count: 3, type: 'SCALAR' },
+  ],
+  meshes: [{ name: 'tri', primitives: [{ attributes: { POSITION: 0, NORMAL: 1, COLOR_0: 2 }, indices: 3 }] }],
+  ...extra,
+});
