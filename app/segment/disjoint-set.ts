@@ -1,6 +1,6 @@
 // The disjoint-set forest of Felzenszwalb's reference code, which ScanNet's Segmentator uses: union by
-// rank, and a `find` that points only the queried element at its root (not the whole path). Segment ids
-// are root indices, so matching ScanNet's ids needs these exact rules, not just any union-find.
+// rank with the reference's tie rule. Segment ids are root indices, so `join` must follow those exact
+// rules; `find` may compress paths however it likes, since compression never changes roots or ranks.
 
 // Parent, size and rank of an element sit side by side (as in the C++ struct): on large meshes the
 // forest is walked at random, and one cache line per element instead of three is most of the speed.
@@ -25,10 +25,16 @@ export class DisjointSet {
 
   find(x: number): number {
     const elts = this.elts;
-    let y = x;
-    for (let p = elts[y * STRIDE]!; p !== y; p = elts[y * STRIDE]!) y = p;
-    elts[x * STRIDE] = y;
-    return y;
+    let root = x;
+    for (let p = elts[root * STRIDE]!; p !== root; p = elts[root * STRIDE]!) root = p;
+    // Full path compression. Roots and ranks change only in `join`, so which element is a set's root
+    // (the segment id) is the same as with the reference's single-element update; paths just stay short.
+    while (x !== root) {
+      const next = elts[x * STRIDE]!;
+      elts[x * STRIDE] = root;
+      x = next;
+    }
+    return root;
   }
 
   /** Joins two roots; the root of higher rank (or `y` on a tie) becomes the root of both. */
