@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type BackupReason = 'pre-migration' | 'scheduled';
+export type BackupReason = 'pre-migration' | 'scheduled' | 'pre-import';
 
 export const KEEP_BACKUPS = 10;
 
@@ -18,7 +18,7 @@ export interface BackupInfo {
   takenAt: Date;
 }
 
-const NAME = /^scenewright-(\d{8}T\d{9}Z)-v(\d+)-(pre-migration|scheduled)\.db$/;
+const NAME = /^scenewright-(\d{8}T\d{9}Z)-v(\d+)-(pre-migration|scheduled|pre-import)\.db$/;
 
 /** Fixed-width UTC stamp, so that name order is time order. */
 const stamp = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
@@ -48,15 +48,25 @@ export function backupBeforeMigration(db: Database.Database, dir: string, keep =
 }
 
 /** An online copy (SQLite's backup API, in steps) that does not block writers for long. */
-export async function backupNow(db: Database.Database, dir: string, keep = KEEP_BACKUPS, now = new Date()): Promise<string> {
+export async function backupNow(db: Database.Database, dir: string, keep = KEEP_BACKUPS, now = new Date(), reason: BackupReason = 'scheduled'): Promise<string> {
   const version = db.pragma('user_version', { simple: true }) as number;
-  const file = target(dir, 'scheduled', version, now);
+  const file = target(dir, reason, version, now);
+  await backupTo(db, file);
+  prune(dir, reason, keep);
+  return file;
+}
+
+/** An online copy to `file` (replaced if present), through a temporary name so it is whole or absent. */
+export async function backupTo(db: Database.Database, file: string): Promise<void> {
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
-  await db.backup(tmp);
-  renameSync(tmp, file);
-  prune(dir, 'scheduled', keep);
-  return file;
+  try {
+    await db.backup(tmp);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** Oldest first. */

@@ -21,7 +21,7 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(tables()).toEqual([
       'annotators', 'history_entries', 'instances', 'layout_versions', 'qa_item_revisions', 'qa_items',
-      'scene_versions', 'scenes', 'settings', 'superpoint_sets',
+      'qa_scene_counts', 'scene_versions', 'scenes', 'settings', 'superpoint_sets',
     ]);
     expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion() });
   });

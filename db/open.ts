@@ -3,15 +3,35 @@ import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../app/contract/errors';
-import { backupBeforeMigration, backupNow, KEEP_BACKUPS } from './backup';
+import { backupBeforeMigration, backupNow, backupTo, KEEP_BACKUPS, type BackupReason } from './backup';
 import { DatabaseCorruptError } from './errors';
 import { assertKnownVersion, latestVersion, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { SqliteQaEditor } from './qa-editor';
-import type { QaEditor, QaItemRepository, SceneRepository } from './repositories';
+import type {
+  AnnotatorRepository,
+  InstanceEditor,
+  LayoutEditor,
+  LayoutVersionRepository,
+  QaEditor,
+  QaItemRepository,
+  QaReviewQueries,
+  SceneRepository,
+  SceneVersionRepository,
+  SettingsRepository,
+  SuperpointSetRepository,
+} from './repositories';
+import { SqliteAnnotatorRepository } from './sqlite/annotators';
 import { SqliteHistoryRepository } from './sqlite/history';
+import { SqliteInstanceEditor } from './sqlite/instance-history';
+import { SqliteLayoutVersionRepository } from './sqlite/layout-versions';
+import { SqliteLayoutEditor } from './sqlite/layout-history';
 import { SqliteQaItemRepository } from './sqlite/qa-items';
+import { SqliteQaReviewQueries } from './sqlite/qa-review';
+import { SqliteSceneVersionRepository } from './sqlite/scene-versions';
 import { SqliteSceneRepository } from './sqlite/scenes';
+import { SqliteSettingsRepository } from './sqlite/settings';
+import { SqliteSuperpointSetRepository } from './sqlite/superpoint-sets';
 
 export interface Store {
   readonly db: Database.Database;
@@ -20,8 +40,22 @@ export interface Store {
   readonly qaItems: QaItemRepository;
   /** A person's changes to saved items, with persisted undo/redo. */
   readonly editor: QaEditor;
-  /** An online copy into the backup folder (newest KEEP_BACKUPS kept); resolves to its path. */
-  backupNow(): Promise<string>;
+  /** Accepting a segmentation: a scene's instances replaced as one undo step (undone through `editor`). */
+  readonly instanceEditor: InstanceEditor;
+  readonly sceneVersions: SceneVersionRepository;
+  readonly superpoints: SuperpointSetRepository;
+  readonly annotators: AnnotatorRepository;
+  readonly settings: SettingsRepository;
+  /** Accepted layout edits (saveVersion / listVersions / getVersion). */
+  readonly layouts: LayoutVersionRepository;
+  /** Applying / restoring a layout version as one undo step (undone through `editor`). */
+  readonly layoutEditor: LayoutEditor;
+  /** Review queue pages, stored generated ids and statistics rows. */
+  readonly qaReview: QaReviewQueries;
+  /** An online copy into the backup folder (newest KEEP_BACKUPS of each reason kept); resolves to its path. */
+  backupNow(reason?: Exclude<BackupReason, 'pre-migration'>): Promise<string>;
+  /** An online copy to any path (project export); whole or absent, never half written. */
+  backupTo(file: string): Promise<void>;
   /** Idempotent. */
   close(): void;
 }
@@ -80,17 +114,34 @@ function createStore(db: Database.Database, file: string, backupDir: string | nu
   // Repositories prepare their statements once, here.
   const scenes = new SqliteSceneRepository(db);
   const qaItems = new SqliteQaItemRepository(db);
-  const editor = new SqliteQaEditor(db, qaItems, new SqliteHistoryRepository(db));
+  const history = new SqliteHistoryRepository(db);
+  const superpoints = new SqliteSuperpointSetRepository(db);
+  // Accepted segmentations share the scene's undo stack with QA edits.
+  const instanceEditor = new SqliteInstanceEditor(db, scenes, superpoints, history);
+  // Accepted layout edits move a per-scene version pointer, undone through the same stack.
+  const settings = new SqliteSettingsRepository(db);
+  const layouts = new SqliteLayoutVersionRepository(db);
+  const layoutEditor = new SqliteLayoutEditor(db, layouts, settings, history);
+  const editor = new SqliteQaEditor(db, qaItems, history, [instanceEditor, layoutEditor]);
   return {
     db,
     file,
     scenes,
     qaItems,
     editor,
-    async backupNow() {
+    instanceEditor,
+    sceneVersions: new SqliteSceneVersionRepository(db),
+    superpoints,
+    annotators: new SqliteAnnotatorRepository(db),
+    settings,
+    layouts,
+    layoutEditor,
+    qaReview: new SqliteQaReviewQueries(db),
+    async backupNow(reason = 'scheduled') {
       if (!backupDir) throw new AppError('invalid_input', 'an in-memory database has no backup folder; expected a database file');
-      return backupNow(db, backupDir, keep);
+      return backupNow(db, backupDir, keep, new Date(), reason);
     },
+    backupTo: (target) => backupTo(db, target),
     close() {
       if (db.open) db.close();
     },

@@ -6,16 +6,26 @@ import { AppError } from '../app/contract/errors';
 import type { HistoryState, QaItem, QaItemChanges, QaItemInput, UndoResult } from '../app/contract/schemas';
 import { applyCommand, replay, type Direction } from '../app/history/command';
 import { changeItemCommand, createItemCommand, touchedItems, type QaDocument } from '../app/history/qa-document';
-import type { Command } from '../app/history/types';
+import { changeItemsCommand } from '../app/history/qa-batch';
+import type { Command, HistoryEntry } from '../app/history/types';
 import type { EditMeta, QaEditor, QaSaveMeta } from './repositories';
 import { entryInfo, type SqliteHistoryRepository, type StoredHistoryEntry } from './sqlite/history';
 import { newItem, type SqliteQaItemRepository } from './sqlite/qa-items';
+
+/** Undo/redo of history entries that are not about QA items (e.g. accepted instances), by kind. */
+export interface HistoryReplayer {
+  handles(entry: HistoryEntry): boolean;
+  /** Writes the state the entry leads to in `direction`; runs inside the undo/redo transaction. */
+  replay(entry: StoredHistoryEntry, direction: Direction): void;
+}
 
 export class SqliteQaEditor implements QaEditor {
   constructor(
     private readonly db: Database.Database,
     private readonly items: SqliteQaItemRepository,
     private readonly entries: SqliteHistoryRepository,
+    /** Other kinds of change that share the scene's one history (one undo stack per scene). */
+    private readonly replayers: readonly HistoryReplayer[] = [],
   ) {}
 
   save(input: QaItemInput, meta: QaSaveMeta): QaItem {
@@ -34,6 +44,24 @@ export class SqliteQaEditor implements QaEditor {
       if (!current) throw new AppError('not_found', `no QA item with id ${id}`, { id });
       this.execute(current.sceneId, changeItemCommand(id, changes), [id], now);
       return this.mustGet(id);
+    }).immediate();
+  }
+
+  updateMany(ids: readonly string[], changes: QaItemChanges, meta: EditMeta = {}): QaItem[] {
+    const now = meta.now ?? new Date();
+    const unique = [...new Set(ids)];
+    return this.db.transaction(() => {
+      const scenes = new Set<string>();
+      for (const id of unique) {
+        const current = this.items.get(id);
+        if (!current) throw new AppError('not_found', `no QA item with id ${id}`, { id });
+        scenes.add(current.sceneId);
+      }
+      // Undo history is per scene, so one undo step cannot span two scenes.
+      if (scenes.size > 1) throw new AppError('invalid_input', `a batch change must stay within one scene; these items belong to ${[...scenes].join(', ')}`);
+      const [sceneId] = scenes;
+      if (sceneId !== undefined) this.execute(sceneId, changeItemsCommand(unique, changes), unique, now);
+      return unique.map((id) => this.mustGet(id));
     }).immediate();
   }
 
@@ -57,9 +85,13 @@ export class SqliteQaEditor implements QaEditor {
     return this.db.transaction(() => {
       const entry = direction === 'undo' ? this.entries.top(sceneId) : this.entries.nextRedo(sceneId);
       if (!entry) return { applied: null, ...this.can(sceneId) };
-      const patches = direction === 'undo' ? entry.inverse : entry.patches;
-      const before: QaDocument = { items: this.items.slice(touchedItems(patches)) };
-      this.write(before, replay(before, entry, direction), now);
+      const replayer = this.replayers.find((r) => r.handles(entry));
+      if (replayer) replayer.replay(entry, direction);
+      else {
+        const patches = direction === 'undo' ? entry.inverse : entry.patches;
+        const before: QaDocument = { items: this.items.slice(touchedItems(patches)) };
+        this.write(before, replay(before, entry, direction), now);
+      }
       this.entries.setUndone(entry.id, direction === 'undo');
       const applied: StoredHistoryEntry = { ...entry, undone: direction === 'undo' };
       return { applied: entryInfo(applied), ...this.can(sceneId) };

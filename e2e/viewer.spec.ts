@@ -236,3 +236,123 @@ test('a generated 20M-point scene opens, draws within the budget and picks exact
   expect(heap).toBeLessThan(N * 40);
   await canvasShot(page, 'viewer-synthetic-20m-room.png');
 });
+
+test('window picks match full-frame picks; scene tree hides and locks; properties; saved views persist; superpoints on demand', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openRoom(page);
+
+  // A pick draws only a window around the cursor: it must agree with the full-frame id pass.
+  for (const camera of ['orbit', 'top']) {
+    if (camera === 'top') {
+      await page.getByTestId('camera-top').click();
+      await page.keyboard.press('f');
+    }
+    const box = (await page.getByTestId('viewport-canvas').boundingBox())!;
+    const agreement = await page.evaluate(
+      (b) => {
+        const t = (window as any).__scenewrightViewer;
+        let same = 0;
+        let hits = 0;
+        const n = 60;
+        for (let k = 0; k < n; k++) {
+          const x = b.x + b.width * (0.1 + 0.8 * ((0.5 + 0.7548776662466927 * (k + 1)) % 1));
+          const y = b.y + b.height * (0.1 + 0.8 * ((0.5 + 0.5698402909980532 * (k + 1)) % 1));
+          const w = t.pick(x, y);
+          const f = t.pick(x, y, { fullFrame: true });
+          if (w === f) same++;
+          if (f !== null) hits++;
+        }
+        return { same, hits, n };
+      },
+      box,
+    );
+    expect(agreement.hits, `${camera}: picks that hit points`).toBeGreaterThan(10);
+    expect(agreement.same, `${camera}: window pick = full-frame pick`).toBe(agreement.n);
+  }
+  await page.getByTestId('camera-orbit').click();
+  await page.keyboard.press('f');
+
+  // Hover highlight: resting the pointer on the table marks its row.
+  const table = await onScreenInstance(page, 'table');
+  await page.mouse.move(table.x, table.y);
+  await expect(page.getByTestId(`instance-item-${table.id}`)).toHaveClass(/hovered/);
+
+  // Properties of the selection, measured from the points.
+  await page.mouse.click(table.x, table.y);
+  const props = page.getByTestId(`properties-${table.id}`);
+  await expect(props.getByTestId('prop-label')).toContainText(`table #${table.id}`);
+  const info = await page.evaluate((id) => (window as any).__scenewrightTest.instancesByLabel('table').includes(id), table.id);
+  expect(info).toBe(true);
+  const rowPoints = (await page.getByTestId(`instance-row-${table.id}`).locator('.points').textContent())!;
+  await expect(props.getByTestId('prop-points')).toHaveText(rowPoints);
+  const aabb: number[] = JSON.parse((await props.getByTestId('prop-aabb').getAttribute('data-value'))!);
+  const obb: number[] = JSON.parse((await props.getByTestId('prop-obb').getAttribute('data-value'))!);
+  expect(aabb.every((s) => s > 0.05 && s < 5)).toBe(true);
+  // An oriented box is never larger in footprint than the axis-aligned one; heights agree.
+  expect(obb[0]! * obb[1]!).toBeLessThanOrEqual(aabb[0]! * aabb[1]! + 1e-6);
+  expect(obb[2]!).toBeCloseTo(aabb[2]!, 5);
+  await page.keyboard.press('Escape');
+
+  // Scene tree: the eye hides (not picked), the lock keeps it drawn but unpickable and unselectable.
+  await page.getByTestId(`instance-visible-${table.id}`).click();
+  expect(await page.evaluate(({ x, y }) => (window as any).__scenewrightViewer.pick(x, y), table)).not.toBe(table.id);
+  await page.getByTestId(`instance-visible-${table.id}`).click();
+  expect(await page.evaluate(({ x, y }) => (window as any).__scenewrightViewer.pick(x, y), table)).toBe(table.id);
+  await page.getByTestId(`instance-lock-${table.id}`).click();
+  await expect(page.getByTestId(`instance-row-${table.id}`)).toBeDisabled();
+  await page.mouse.click(table.x, table.y);
+  expect(await page.evaluate(() => (window as any).__scenewrightTest.selection())).not.toContain(table.id);
+  await page.getByTestId(`instance-lock-${table.id}`).click();
+  await page.mouse.click(table.x, table.y);
+  expect(await page.evaluate(() => (window as any).__scenewrightTest.selection())).toEqual([table.id]);
+
+  // A measured distance is saved with the camera it was measured from.
+  const chair = await onScreenInstance(page, 'armchair');
+  await page.mouse.click(chair.x, chair.y);
+  await expect(page.getByTestId('save-button')).toBeEnabled();
+  const savedBefore = await page.getByTestId('saved-item').count();
+  await page.getByTestId('save-button').click();
+  await expect(page.getByTestId('saved-item')).toHaveCount(savedBefore + 1);
+  await expect(page.getByTestId('saved-item').first()).toHaveAttribute('data-viewpoint', '1');
+  await page.keyboard.press('Escape');
+
+  // Named views are stored by the host and survive a reload.
+  const name = `desk view ${Date.now()}`;
+  const saved = await page.evaluate(() => (window as any).__scenewrightViewer.getViewpoint());
+  await page.locator('summary', { hasText: 'Views' }).click();
+  await page.getByTestId('view-name').fill(name);
+  await page.getByTestId('save-view').click();
+  await expect(page.getByTestId('saved-view').filter({ hasText: name })).toHaveCount(1);
+  // A real reload (going to the same URL would only change the fragment).
+  await page.reload();
+  await expect(page.locator('body[data-ready="1"]')).toHaveCount(1, { timeout: 110_000 });
+  await page.evaluate(() => (window as any).__scenewrightViewer.setViewpoint({ position: [9, 9, 9], target: [0, 0, 0], up: [0, 0, 1], fov: 50, ortho: false }));
+  await page.locator('summary', { hasText: 'Views' }).click();
+  await page.getByTestId('saved-view').filter({ hasText: name }).click();
+  const back = await page.evaluate(() => (window as any).__scenewrightViewer.getViewpoint());
+  back.position.forEach((c: number, i: number) => expect(c).toBeCloseTo(saved.position[i], 3));
+  back.target.forEach((c: number, i: number) => expect(c).toBeCloseTo(saved.target[i], 3));
+  await page.getByTestId('delete-view').last().click();
+  await expect(page.getByTestId('saved-view').filter({ hasText: name })).toHaveCount(0);
+
+  // The superpoint mode can be asked for without data: the host computes them, the view keeps its camera.
+  const select = page.getByTestId('color-mode-select');
+  const before = await page.evaluate(() => (window as any).__scenewrightViewer.getViewpoint());
+  const instanceShot = await (async () => {
+    await select.selectOption('instance');
+    await page.evaluate(() => (window as any).__scenewrightViewer.renderNow());
+    return canvasShot(page);
+  })();
+  await expect(select.locator('option[value="superpoint"]')).toBeDisabled();
+  await page.getByTestId('compute-superpoints').click();
+  await expect(select).toHaveValue('superpoint', { timeout: 180_000 });
+  await expect(select.locator('option[value="superpoint"]')).toBeEnabled();
+  await expect(page.getByTestId('compute-superpoints')).toHaveCount(0);
+  await page.evaluate(() => (window as any).__scenewrightViewer.renderNow());
+  const sp = await canvasShot(page, 'viewer-superpoint.png');
+  // Superpoints split objects and walls into many more coloured parts than instances do.
+  expect(colourStats(sp, BACKGROUND).distinct).toBeGreaterThan(colourStats(instanceShot, BACKGROUND).distinct);
+  expect(differingShare(sp, instanceShot)).toBeGreaterThan(0.05);
+  const after = await page.evaluate(() => (window as any).__scenewrightViewer.getViewpoint());
+  after.position.forEach((c: number, i: number) => expect(c).toBeCloseTo(before.position[i], 4));
+});

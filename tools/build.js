@@ -34,6 +34,8 @@ const nodeEntries = [
   ['main/fuzz/run.ts', 'dist/fuzz/run.js', 'esm'],
   // Scene import runs here, one worker thread per import, off the host's event loop.
   ['main/import/worker.ts', 'dist/main/import-worker.js', 'esm'],
+  // `qa generate` over a folder of scenes: one scene per message, one thread per core.
+  ['main/qa/generate-worker.ts', 'dist/main/qa-generate-worker.js', 'esm'],
   ['main/electron/main.ts', 'dist/main/electron/main.cjs', 'cjs'],
   ['main/electron/preload.ts', 'dist/main/electron/preload.cjs', 'cjs'],
 ];

@@ -16,7 +16,7 @@ export const LAYER_IMPORTS = {
 export const LAYER_PACKAGES = {
   app: ['zod', 'immer'],
   db: ['zod', 'better-sqlite3'],
-  main: ['zod', 'immer', 'ws', 'onnxruntime-node', 'three', 'electron', '@sparticuz/chromium'],
+  main: ['zod', 'immer', 'ws', 'onnxruntime-node', 'three', 'electron', '@sparticuz/chromium', 'playwright-core', 'laz-perf'],
   renderer: ['zod', 'immer', 'react', 'react-dom', 'three'],
   e2e: ['@playwright/test', 'playwright-core', '@sparticuz/chromium'],
 };
@@ -29,4 +29,6 @@ export const PACKAGE_OWNERS = {
   'onnxruntime-node': 'main/',
   'better-sqlite3': 'db/',
   '@sparticuz/chromium': 'main/launch/',
+  // Loads its WASM through Node's fs, so app/formats/las takes it injected as a LazDecoder.
+  'laz-perf': 'main/formats/',
 };

@@ -7,6 +7,9 @@
 // - POST UPLOAD_PATH?name=<file name>, header TOKEN_HEADER, body = the file's raw bytes: the host stores
 //   it under <dataDir>/uploads/ and answers encodeFrame(RpcResult<UploadResult>), so the page can then
 //   call importScene with that path (a browser cannot hand the host a path of its own). 413 past the cap.
+// - A folder: one POST UPLOAD_PATH?folder=<random hex id>&path=<relative path> per file; each lands at
+//   <dataDir>/uploads/<id>/<relative path> (`..`, absolute paths and duplicates refused: 400), and the
+//   answer's `folder` is where to import from. MAX_UPLOAD_BYTES caps each file and the folder as a whole.
 // - The page is opened at http://127.0.0.1:<port>/#token=<token>; the fragment never reaches the server
 //   logs, and static files (HTML/JS/CSS) need no token because they hold no data.
 export const RPC_PREFIX = '/api/rpc/';
@@ -22,6 +25,8 @@ export interface UploadResult {
   /** Where the host stored the file; pass it to importScene. */
   path: string;
   bytes: number;
+  /** Folder uploads: the upload's folder on the host (`<uploads>/<id>`). */
+  folder?: string;
 }
 
 export interface BridgeEventMessage {

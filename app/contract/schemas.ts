@@ -1,6 +1,8 @@
 // Shapes that cross process boundaries. Everything here is zod so that every transport can
 // parse what it receives; types are inferred, never written twice.
 import { z } from 'zod';
+// Generated questions are stored under their question type (VSI-Bench, MultiSPA) as their kind.
+import { QUESTION_TYPES } from '../qa/vsibench/questions';
 
 export const Vec3 = z.tuple([z.number(), z.number(), z.number()]);
 export type Vec3 = z.infer<typeof Vec3>;
@@ -59,8 +61,22 @@ export const SceneBuffers = z.object({
   positions: z.instanceof(Float32Array),
   colors: z.instanceof(Uint8Array),
   instanceIds: z.instanceof(Int32Array),
+  /** Superpoint id per point, once computed (sceneSuperpoints) or given by a segmentation run. */
+  superpointIds: z.instanceof(Int32Array).optional(),
+  /** Model confidence per point (its instance's, 0..1), after a segmentation run. */
+  confidence: z.instanceof(Float32Array).optional(),
 });
 export type SceneBuffers = z.infer<typeof SceneBuffers>;
+
+/** One box of a box-only scene (scene frame, like the positions; full side lengths along unit axes). */
+export const SceneBoxInfo = z.object({
+  instanceId: z.number().int(),
+  label: z.string(),
+  center: Vec3,
+  axes: z.tuple([Vec3, Vec3, Vec3]),
+  size: Vec3,
+});
+export type SceneBoxInfo = z.infer<typeof SceneBoxInfo>;
 
 export const OpenedScene = z.object({
   scene: SceneSummary.extend({
@@ -70,6 +86,8 @@ export const OpenedScene = z.object({
   }),
   instances: z.array(InstanceInfo),
   buffers: SceneBuffers,
+  /** Box-only scenes (VSI-Bench meta): the boxes, and the room's floor area (m²) as the source gives it. */
+  boxScene: z.object({ boxes: z.array(SceneBoxInfo), roomSize: z.number().nonnegative() }).optional(),
 });
 export type OpenedScene = z.infer<typeof OpenedScene>;
 
@@ -87,7 +105,9 @@ export const DistanceResult = z.object({
 export type DistanceResult = z.infer<typeof DistanceResult>;
 
 export const QaStatus = z.enum(['draft', 'verified', 'rejected']);
-export const QaKind = z.enum(['distance']);
+/** distance also covers centre-to-centre; relation covers left/right/front/behind and the support/contact relations. */
+export const QaKind = z.enum(['distance', 'relation', 'size', 'count', 'direction', 'find', ...QUESTION_TYPES]);
+export type QaKind = z.infer<typeof QaKind>;
 
 export const QaItemInput = z.object({
   sceneId: Id,
@@ -100,8 +120,8 @@ export const QaItemInput = z.object({
   evidence: z.record(z.string(), z.unknown()).optional(),
   /** The structured form of the question (what the QA engine evaluates). */
   query: z.record(z.string(), z.unknown()).optional(),
-  /** The camera the question was asked from, so a reviewer sees what the annotator saw. */
-  viewpoint: z.object({ position: Vec3, target: Vec3, up: Vec3 }).optional(),
+  /** The camera the question was asked from, so a reviewer sees what the annotator saw (fov in degrees; ortho = top view). */
+  viewpoint: z.object({ position: Vec3, target: Vec3, up: Vec3, fov: z.number().gt(0).lt(180).optional(), ortho: z.boolean().optional() }).optional(),
   annotator: z.string().min(1).max(200).optional(),
   /** Version of the model whose output the item refers to, where one did. */
   modelVersion: z.string().min(1).max(200).optional(),

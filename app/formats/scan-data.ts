@@ -5,7 +5,7 @@
 export type UpAxis = 'z' | 'y';
 
 export interface ScanData {
-  /** The reader that produced this: 'pcd', 'npy', 'pointcept', 's3dis', 'obj', 'gltf', 'glb', 'las'. */
+  /** The reader that produced this: 'pcd', 'npy', 'pointcept', 's3dis', 'obj', 'gltf', 'glb', 'las', 'laz'. */
   format: string;
   /** x y z interleaved, as read (not recentred); float64 where the file stores doubles or scaled integers. */
   positions: Float64Array | Float32Array;

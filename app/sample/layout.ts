@@ -376,14 +376,15 @@ function local(a: Pick<Placement, 'x' | 'y' | 'yaw'>, lx: number, ly: number): {
 /**
  * Places the program's furniture. Steps run in order; a required step that cannot be placed throws
  * the whole layout away and draws again (from the same stream, so the result is still seeded).
+ * `lookup` resolves a step's model (the scan simulator passes its larger catalogue).
  */
-export function layoutRoom(shell: RoomShell, program: RoomProgram, rng: Random): Placement[] {
+export function layoutRoom(shell: RoomShell, program: RoomProgram, rng: Random, lookup: (model: string) => CatalogueEntry = catalogueEntry): Placement[] {
   for (let attempt = 0; attempt < LAYOUT_ATTEMPTS; attempt++) {
     const layout = new Layout(shell, rng);
     let ok = true;
     for (const step of program.steps) {
       if (step.chance !== undefined && !rng.chance(step.chance)) continue;
-      const entry = catalogueEntry(step.model);
+      const entry = lookup(step.model);
       const n = step.count ? rng.int(step.count[0], step.count[1]) : 1;
       let placed = 0;
       for (let i = 0; i < n; i++) if (layout.placeOne(step, entry, i)) placed++;

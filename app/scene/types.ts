@@ -1,5 +1,7 @@
 // The in-memory scene every layer works with. Positions are float32 relative to `origin`
 // (a float64 recentring offset), so large survey coordinates keep their precision.
+import type { BoxSceneData } from './boxes/types';
+
 export type Vec3 = [number, number, number];
 
 export interface SceneInstance {
@@ -23,4 +25,6 @@ export interface PointScene {
   /** One per point; -1 where no instance. */
   instanceIds: Int32Array;
   instances: SceneInstance[];
+  /** Present for box-only scenes (VSI-Bench meta): the points are samples on these boxes' surfaces. */
+  boxScene?: BoxSceneData;
 }

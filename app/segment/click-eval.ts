@@ -12,7 +12,10 @@ export interface ClickEvalInput {
   /** Dense superpoint id per point. */
   superpoints: Int32Array;
   features: SuperpointFeatures;
-  segmentation: GeometricSegmentation;
+  /** The geometric segmentation whose promptMask answers the first click, unless `masks` is given. */
+  segmentation?: GeometricSegmentation;
+  /** First-click masks per target instance (superpoint ids), from a model's prompt head; see clickPoints. */
+  masks?: ReadonlyMap<number, readonly number[]>;
   /** True instance id per point (-1 none). */
   truth: Int32Array;
   /** True instances to click on. */
@@ -43,8 +46,21 @@ export interface ClickEvalResult {
   clicksToTarget: number;
 }
 
+/** The first click of each target instance: its most interior point (as evaluateClicks clicks it). */
+export function clickPoints(input: Pick<ClickEvalInput, 'positions' | 'truth' | 'targets' | 'faces'>): Map<number, number> {
+  const boundary = boundaryPoints(input.positions, input.truth, input.faces);
+  const out = new Map<number, number>();
+  for (const g of input.targets) {
+    const members: number[] = [];
+    for (let i = 0; i < input.truth.length; i++) if (input.truth[i] === g) members.push(i);
+    if (members.length) out.set(g, mostInteriorPoint(input.positions, members, boundary));
+  }
+  return out;
+}
+
 export function evaluateClicks(input: ClickEvalInput): ClickEvalResult {
   const { positions, superpoints, features, segmentation, truth } = input;
+  if (!segmentation && !input.masks) throw new RangeError('evaluateClicks: give a segmentation or first-click masks');
   const targetIou = input.targetIou ?? 0.8;
   const maxClicks = input.maxClicks ?? 10;
   const boundary = boundaryPoints(positions, truth, input.faces);
@@ -57,7 +73,8 @@ export function evaluateClicks(input: ClickEvalInput): ClickEvalResult {
     // True points of g in each superpoint.
     const inside = new Map<number, number>();
     for (const i of members) inside.set(superpoints[i]!, (inside.get(superpoints[i]!) ?? 0) + 1);
-    const mask = new Set(promptMask(features, segmentation, [superpoints[clickPoint]!]));
+    const given = input.masks?.get(g);
+    const mask = new Set(given ?? promptMask(features, segmentation!, [superpoints[clickPoint]!]));
     const iou = () => {
       let inter = 0;
       let size = 0;

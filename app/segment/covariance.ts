@@ -69,3 +69,77 @@ export function shapeFeatures([l1, l2, l3]: readonly [number, number, number]): 
   if (!(l1 > 0)) return { linearity: 0, planarity: 0, scattering: 0 };
   return { linearity: (l1 - l2) / l1, planarity: (l2 - l3) / l1, scattering: l3 / l1 };
 }
+
+/**
+ * Unit eigenvector of the smallest eigenvalue of [xx xy xz yy yz zz], without allocation: the
+ * eigenvalue in closed form (trigonometric solution of the characteristic cubic), the vector as the
+ * longest cross product of two rows of (C − λI). Where that is ill-conditioned (the two smallest
+ * eigenvalues nearly equal, so the direction is barely defined) the Jacobi solver answers.
+ * Writes x, y, z into `out` at `offset`.
+ */
+export function smallestEigenvector(xx: number, xy: number, xz: number, yy: number, yz: number, zz: number, out: Float32Array | Float64Array, offset: number): void {
+  const scale = Math.abs(xx) + Math.abs(yy) + Math.abs(zz) + Math.abs(xy) + Math.abs(xz) + Math.abs(yz);
+  if (!(scale > 0)) {
+    out[offset] = 0;
+    out[offset + 1] = 0;
+    out[offset + 2] = 1;
+    return;
+  }
+  const q = (xx + yy + zz) / 3;
+  const p1 = xy * xy + xz * xz + yz * yz;
+  const a = xx - q;
+  const b = yy - q;
+  const c = zz - q;
+  const p = Math.sqrt((a * a + b * b + c * c + 2 * p1) / 6);
+  let lambda = q;
+  if (p > 0) {
+    // det((C − qI) / p) / 2, clamped into [-1, 1] against rounding.
+    const det = (a * (b * c - yz * yz) - xy * (xy * c - yz * xz) + xz * (xy * yz - b * xz)) / (p * p * p);
+    const r = Math.max(-1, Math.min(1, det / 2));
+    const phi = Math.acos(r) / 3;
+    lambda = q + 2 * p * Math.cos(phi + (2 * Math.PI) / 3);
+  }
+  const r0x = xx - lambda;
+  const r1y = yy - lambda;
+  const r2z = zz - lambda;
+  // Rows: (r0x, xy, xz), (xy, r1y, yz), (xz, yz, r2z).
+  const c01x = xy * yz - xz * r1y;
+  const c01y = xz * xy - r0x * yz;
+  const c01z = r0x * r1y - xy * xy;
+  const c02x = xy * r2z - xz * yz;
+  const c02y = xz * xz - r0x * r2z;
+  const c02z = r0x * yz - xy * xz;
+  const c12x = r1y * r2z - yz * yz;
+  const c12y = yz * xz - xy * r2z;
+  const c12z = xy * yz - r1y * xz;
+  const n01 = c01x * c01x + c01y * c01y + c01z * c01z;
+  const n02 = c02x * c02x + c02y * c02y + c02z * c02z;
+  const n12 = c12x * c12x + c12y * c12y + c12z * c12z;
+  let vx = c01x;
+  let vy = c01y;
+  let vz = c01z;
+  let best = n01;
+  if (n02 > best) {
+    vx = c02x;
+    vy = c02y;
+    vz = c02z;
+    best = n02;
+  }
+  if (n12 > best) {
+    vx = c12x;
+    vy = c12y;
+    vz = c12z;
+    best = n12;
+  }
+  if (best > 1e-10 * scale * scale * scale * scale) {
+    const inv = 1 / Math.sqrt(best);
+    out[offset] = vx * inv;
+    out[offset + 1] = vy * inv;
+    out[offset + 2] = vz * inv;
+    return;
+  }
+  const v = eigenSymmetric3([xx, xy, xz, yy, yz, zz]).vectors;
+  out[offset] = v[6]!;
+  out[offset + 1] = v[7]!;
+  out[offset + 2] = v[8]!;
+}

@@ -2,7 +2,7 @@
 // neighbour graph instead of mesh edges. Normals come from PCA of each point's neighbourhood (a point
 // cloud has no faces to average), and colour difference joins the weight because planes that meet
 // flush (a book on a shelf, a rug on the floor) differ in colour, not in normal.
-import { eigenSymmetric3, Moments } from './covariance';
+import { smallestEigenvector } from './covariance';
 import type { MeshEdges } from './edge-weights';
 import { joinSmallComponents, segmentGraph } from './felzenszwalb';
 import { knnGraph, type KnnGraph } from './knn';
@@ -66,18 +66,49 @@ export function pcaNormals(positions: Float32Array, graph: KnnGraph): Float32Arr
   const n = positions.length / 3;
   const { k, index } = graph;
   const normals = new Float32Array(n * 3);
-  const m = new Moments();
   for (let i = 0; i < n; i++) {
-    m.reset();
-    m.add(positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!);
+    // Moments about the point itself (shift-invariant, and better conditioned than about the origin).
+    const px = positions[3 * i]!;
+    const py = positions[3 * i + 1]!;
+    const pz = positions[3 * i + 2]!;
+    let m = 1;
+    let sx = 0;
+    let sy = 0;
+    let sz = 0;
+    let sxx = 0;
+    let sxy = 0;
+    let sxz = 0;
+    let syy = 0;
+    let syz = 0;
+    let szz = 0;
     for (let j = 0; j < k; j++) {
       const q = index[i * k + j]!;
-      if (q >= 0) m.add(positions[3 * q]!, positions[3 * q + 1]!, positions[3 * q + 2]!);
+      if (q < 0) continue;
+      const x = positions[3 * q]! - px;
+      const y = positions[3 * q + 1]! - py;
+      const z = positions[3 * q + 2]! - pz;
+      m++;
+      sx += x;
+      sy += y;
+      sz += z;
+      sxx += x * x;
+      sxy += x * y;
+      sxz += x * z;
+      syy += y * y;
+      syz += y * z;
+      szz += z * z;
     }
-    const v = m.n >= 3 ? eigenSymmetric3(m.covariance()).vectors : null;
-    let nx = v ? v[6]! : 0;
-    let ny = v ? v[7]! : 0;
-    let nz = v ? v[8]! : 1;
+    if (m >= 3) {
+      const mx = sx / m;
+      const my = sy / m;
+      const mz = sz / m;
+      smallestEigenvector(sxx / m - mx * mx, sxy / m - mx * my, sxz / m - mx * mz, syy / m - my * my, syz / m - my * mz, szz / m - mz * mz, normals, 3 * i);
+    } else {
+      normals[3 * i + 2] = 1;
+    }
+    let nx = normals[3 * i]!;
+    let ny = normals[3 * i + 1]!;
+    let nz = normals[3 * i + 2]!;
     if (nz < 0 || (nz === 0 && (ny < 0 || (ny === 0 && nx < 0)))) {
       nx = -nx;
       ny = -ny;

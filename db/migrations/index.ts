@@ -2,6 +2,7 @@
 // migration applied to it. Never edit a shipped migration: add the next numbered file instead.
 import init from './0001_init.sql';
 import store from './0002_store.sql';
+import annotations from './0003_annotations.sql';
 
 export interface Migration {
   /** 1, 2, 3… without gaps; becomes `user_version` once applied. */
@@ -15,4 +16,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_init', sql: init },
   { version: 2, name: '0002_store', sql: store },
+  { version: 3, name: '0003_annotations', sql: annotations },
 ];

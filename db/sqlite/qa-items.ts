@@ -25,6 +25,7 @@ const ListQuery = z.object({
   sceneId: z.string().min(1).optional(),
   limit: z.number().int().min(1).max(MAX_QA_PAGE),
   offset: z.number().int().nonnegative(),
+  afterId: z.string().min(1).optional(),
 });
 
 interface ContentRow {
@@ -63,6 +64,9 @@ const CONTENT = `question, answer_json, unit, instance_ids_json, status, evidenc
 const COLUMNS = `id, scene_id, kind, created_at, updated_at, revision, deleted, ${CONTENT}`;
 // rowid breaks ties between items created in the same millisecond: insertion order, newest first.
 const NEWEST_FIRST = 'ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?';
+// Keyset paging: rows strictly after the cursor in that order, a range read on the listing index
+// however deep the page is (OFFSET has to step over every skipped row).
+const AFTER_CURSOR = '(created_at, rowid) < (?, ?)';
 
 export class SqliteQaItemRepository implements QaItemRepository {
   private readonly insertItemStmt;
@@ -74,6 +78,9 @@ export class SqliteQaItemRepository implements QaItemRepository {
   private readonly countAllStmt;
   private readonly countSceneStmt;
   private readonly revisionsStmt;
+  private readonly cursorStmt;
+  private readonly pageAllAfterStmt;
+  private readonly pageSceneAfterStmt;
 
   constructor(private readonly db: Database.Database) {
     this.insertItemStmt = db.prepare(`INSERT INTO qa_items (${COLUMNS}) VALUES (${Array(18).fill('?').join(', ')})`);
@@ -90,8 +97,16 @@ export class SqliteQaItemRepository implements QaItemRepository {
     this.pageSceneStmt = db.prepare<[string, number, number], QaRow>(
       `SELECT ${COLUMNS} FROM qa_items WHERE scene_id = ? AND deleted = 0 ${NEWEST_FIRST}`,
     );
-    this.countAllStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM qa_items WHERE deleted = 0');
-    this.countSceneStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM qa_items WHERE scene_id = ? AND deleted = 0');
+    // Totals come from the per-scene counts that 0003's triggers keep exact: one row, not a scan.
+    this.countAllStmt = db.prepare<[], { n: number }>('SELECT coalesce(sum(live), 0) AS n FROM qa_scene_counts');
+    this.countSceneStmt = db.prepare<[string], { n: number }>('SELECT live AS n FROM qa_scene_counts WHERE scene_id = ?');
+    this.cursorStmt = db.prepare<[string], { created_at: string; rowid: number }>('SELECT created_at, rowid FROM qa_items WHERE id = ?');
+    this.pageAllAfterStmt = db.prepare<[string, number, number, number], QaRow>(
+      `SELECT ${COLUMNS} FROM qa_items WHERE deleted = 0 AND ${AFTER_CURSOR} ${NEWEST_FIRST}`,
+    );
+    this.pageSceneAfterStmt = db.prepare<[string, string, number, number, number], QaRow>(
+      `SELECT ${COLUMNS} FROM qa_items WHERE scene_id = ? AND deleted = 0 AND ${AFTER_CURSOR} ${NEWEST_FIRST}`,
+    );
     this.revisionsStmt = db.prepare<[string], RevisionRow>(
       `SELECT item_id, revision, deleted, created_at, ${CONTENT} FROM qa_item_revisions WHERE item_id = ? ORDER BY revision`,
     );
@@ -171,10 +186,17 @@ export class SqliteQaItemRepository implements QaItemRepository {
   }
 
   list(query: QaListQuery): QaPage {
-    const { sceneId, limit, offset } = parseInput(ListQuery, query, 'QA list query');
+    const { sceneId, limit, offset, afterId } = parseInput(ListQuery, query, 'QA list query');
     // One read transaction, so the page and the total describe the same snapshot.
     return this.db.transaction(() => {
-      const rows = sceneId === undefined ? this.pageAllStmt.all(limit, offset) : this.pageSceneStmt.all(sceneId, limit, offset);
+      let rows: QaRow[];
+      if (afterId !== undefined) {
+        const c = this.cursorStmt.get(afterId);
+        if (!c) throw new AppError('not_found', `no QA item with id ${afterId} to list after`, { afterId });
+        rows = sceneId === undefined ? this.pageAllAfterStmt.all(c.created_at, c.rowid, limit, offset) : this.pageSceneAfterStmt.all(sceneId, c.created_at, c.rowid, limit, offset);
+      } else {
+        rows = sceneId === undefined ? this.pageAllStmt.all(limit, offset) : this.pageSceneStmt.all(sceneId, limit, offset);
+      }
       const count = sceneId === undefined ? this.countAllStmt.get() : this.countSceneStmt.get(sceneId);
       return { items: rows.map(fromRow), total: count?.n ?? 0 };
     })();

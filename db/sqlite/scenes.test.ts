@@ -37,10 +37,13 @@ const appError = (f: () => unknown): AppError => {
   throw new Error('expected an AppError');
 };
 
+/** What listInstances adds for an instance stored without mask, box or flags. */
+const stored = { obb: null, verified: false, modelVersion: null, maskKind: null, maskSize: 0, superpointSetId: null };
+
 describe('SqliteSceneRepository', () => {
   it('upserts, keeps float64 origins exactly, and keeps the first creation time', () => {
     const created = store.scenes.upsert(scene({ contentHash: 'sha256:abc' }), new Date('2025-01-01T00:00:00.000Z'));
-    expect(created).toEqual({ ...scene(), contentHash: 'sha256:abc', createdAt: '2025-01-01T00:00:00.000Z' });
+    expect(created).toEqual({ ...scene(), contentHash: 'sha256:abc', axisAlignment: null, createdAt: '2025-01-01T00:00:00.000Z' });
     const updated = store.scenes.upsert(scene({ name: 'Renamed', pointCount: 2000 }), new Date('2026-01-01T00:00:00.000Z'));
     expect(updated).toMatchObject({ name: 'Renamed', pointCount: 2000, contentHash: null, createdAt: '2025-01-01T00:00:00.000Z' });
     expect(store.scenes.get('room-1')).toEqual(updated);
@@ -70,15 +73,15 @@ describe('SqliteSceneRepository', () => {
 
   it('replaces instances as a whole and keeps the scene’s instance count in step', () => {
     store.scenes.upsert(scene());
-    store.scenes.replaceInstances('room-1', [inst(2, { confidence: 0.9 }), inst(1, { label: 'table', confidence: 0.75 })], 'model');
+    store.scenes.replaceInstances('room-1', [inst(2, { confidence: 0.9 }), inst(1, { label: 'table', confidence: 0.75 })], 'model', { modelVersion: 'm1' });
     expect(store.scenes.listInstances('room-1')).toEqual([
-      { ...inst(1, { label: 'table' }), source: 'model', confidence: 0.75 },
-      { ...inst(2), source: 'model', confidence: 0.9 },
+      { ...inst(1, { label: 'table' }), ...stored, source: 'model', confidence: 0.75, modelVersion: 'm1' },
+      { ...inst(2), ...stored, source: 'model', confidence: 0.9, modelVersion: 'm1' },
     ]);
     expect(store.scenes.get('room-1')?.instanceCount).toBe(2);
 
     store.scenes.replaceInstances('room-1', [inst(5)], 'human');
-    expect(store.scenes.listInstances('room-1')).toEqual([{ ...inst(5), source: 'human', confidence: null }]);
+    expect(store.scenes.listInstances('room-1')).toEqual([{ ...inst(5), ...stored, source: 'human', confidence: null }]);
     expect(store.scenes.list()[0]?.instanceCount).toBe(1);
   });
 
@@ -92,15 +95,15 @@ describe('SqliteSceneRepository', () => {
       [[inst(1)], 'guess', /instance source/],
     ];
     for (const [list, source, message] of cases) {
-      const e = appError(() => store.scenes.replaceInstances('room-1', list, source as 'model'));
+      const e = appError(() => store.scenes.replaceInstances('room-1', list, source as 'model', { modelVersion: 'm1' }));
       expect(e.code).toBe('invalid_input');
       expect(e.message).toMatch(message);
     }
-    expect(store.scenes.listInstances('room-1')).toEqual([{ ...inst(1), source: 'import', confidence: null }]);
+    expect(store.scenes.listInstances('room-1')).toEqual([{ ...inst(1), ...stored, source: 'import', confidence: null }]);
   });
 
   it('refuses instances for an unknown scene', () => {
-    expect(appError(() => store.scenes.replaceInstances('ghost', [inst(1)], 'model')).code).toBe('not_found');
+    expect(appError(() => store.scenes.replaceInstances('ghost', [inst(1)], 'model', { modelVersion: 'm1' })).code).toBe('not_found');
     expect(store.scenes.listInstances('ghost')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // entry with the project's esbuild into a CommonJS file in a temp folder and says how to run it.
 // The esbuild binary is run rather than imported, so no layer takes a dependency on it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,11 +14,16 @@ export interface BundledScript {
   env: NodeJS.ProcessEnv;
 }
 
-export function bundleScript(entry: string): BundledScript {
+/**
+ * `inside`: the folder to put the bundle under (default: the OS temp folder). Worker threads do not
+ * read NODE_PATH, so a bundle run as a worker must sit where its packages resolve (under the project).
+ */
+export function bundleScript(entry: string, options: { inside?: string } = {}): BundledScript {
   const require = createRequire(import.meta.url);
   const esbuildDir = dirname(require.resolve('esbuild/package.json'));
   const nodeModules = dirname(esbuildDir);
-  const file = join(mkdtempSync(join(tmpdir(), 'sw-bundle-')), 'script.cjs');
+  if (options.inside) mkdirSync(options.inside, { recursive: true });
+  const file = join(mkdtempSync(join(options.inside ?? tmpdir(), 'sw-bundle-')), 'script.cjs');
   const r = spawnSync(
     join(esbuildDir, 'bin', 'esbuild'),
     [

@@ -22,6 +22,8 @@ import type { HostEvents } from '../host/events';
 import { checkHostAndOrigin, tokenMatches } from './security';
 import { cspFor, serveStatic } from './static-files';
 import { receiveUpload, safeUploadName, UploadTooLarge } from './upload';
+import { FolderUploads } from './upload-folder';
+import { AppError } from '../../app/contract/errors';
 
 export interface BridgeHost {
   dispatch: Dispatch;
@@ -96,6 +98,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
   let port = 0;
+  const uploadLimit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const folderUploads = options.uploadDir ? new FolderUploads(options.uploadDir, { fileBytes: uploadLimit, folderBytes: uploadLimit }) : null;
 
   async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -140,11 +144,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendFrame(res, 403, errorResult('unauthorized', `missing or wrong ${TOKEN_HEADER} header`), baseHeaders);
       return;
     }
-    const name = safeUploadName(new URL(req.url ?? '/', 'http://x').searchParams.get('name'));
-    const limit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    const name = safeUploadName(query.get('name'));
+    const limit = uploadLimit;
     try {
-      sendFrame(res, 200, { ok: true, value: await receiveUpload(req, uploadDir, name, limit) }, baseHeaders);
+      const value = query.has('folder') ? await folderUploads!.receive(req, query.get('folder'), query.get('path')) : await receiveUpload(req, uploadDir, name, limit);
+      sendFrame(res, 200, { ok: true, value }, baseHeaders);
     } catch (err) {
+      if (err instanceof AppError && !(err instanceof UploadTooLarge)) {
+        // A refused path or folder id: say why, and do not read a body that will not be kept.
+        res.setHeader('Connection', 'close');
+        sendFrame(res, 400, { ok: false, error: err.toBody() }, baseHeaders);
+        return;
+      }
       if (!(err instanceof UploadTooLarge)) throw err;
       // Close the connection: the rest of an oversize body is not worth reading.
       res.setHeader('Connection', 'close');

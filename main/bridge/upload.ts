@@ -29,6 +29,20 @@ export async function receiveUpload(req: IncomingMessage, uploadDir: string, nam
   const folder = join(uploadDir, randomBytes(8).toString('hex'));
   await mkdir(folder, { recursive: true });
   const final = join(folder, name);
+  try {
+    const bytes = await streamToFile(req, final, limit);
+    return { path: final, bytes };
+  } catch (err) {
+    await rm(folder, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * Streams a request body to `final` through `<final>.part` (renamed when complete; removed on
+ * failure), failing with UploadTooLarge past `limit` bytes. Resolves to the byte count.
+ */
+export async function streamToFile(req: IncomingMessage, final: string, limit: number): Promise<number> {
   const temp = `${final}.part`;
   let bytes = 0;
   try {
@@ -61,8 +75,8 @@ export async function receiveUpload(req: IncomingMessage, uploadDir: string, nam
     });
     await rename(temp, final);
   } catch (err) {
-    await rm(folder, { recursive: true, force: true });
+    await rm(temp, { force: true });
     throw err;
   }
-  return { path: final, bytes };
+  return bytes;
 }

@@ -41,7 +41,7 @@ describe('scenewright qa generate --format vsibench', () => {
   it('writes VSI-Bench rows that audit back at 1.0 against the same meta', async () => {
     const dir = setup();
     const rows = join(dir, 'rows.json');
-    expect(await main(['qa', 'generate', join(dir, 'meta.json'), '--out', rows, '--format', 'vsibench', '--seed', '2'], capture().io)).toBe(0);
+    expect(await main(['qa', 'generate', join(dir, 'meta.json'), '--out', rows, '--format', 'vsibench', '--seed', '2', '--jobs', '1'], capture().io)).toBe(0);
     const parsed = JSON.parse(readFileSync(rows, 'utf8')) as Array<Record<string, unknown>>;
     expect(Object.keys(parsed[0]!)).toEqual(['id', 'dataset', 'scene_name', 'question_type', 'question', 'ground_truth', 'options']);
     const c = capture();
@@ -57,7 +57,7 @@ describe('scenewright qa export', () => {
   it('writes each format per split, by scene, with statistics', async () => {
     const dir = setup();
     const generated = join(dir, 'generated.json');
-    expect(await main(['qa', 'generate', join(dir, 'meta.json'), '--out', generated, '--seed', '1'], capture().io)).toBe(0);
+    expect(await main(['qa', 'generate', join(dir, 'meta.json'), '--out', generated, '--seed', '1', '--jobs', '1'], capture().io)).toBe(0);
     for (const format of ['vsibench', 'llava', 'scanqa', 'csv']) {
       const out = join(dir, `out-${format}`);
       const c = capture();

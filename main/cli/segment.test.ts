@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writePly } from '../../app/formats/ply/writePly';
 import { generateSampleRoom } from '../../app/sample';
 import { FEATURE_COUNT } from '../../app/segment/features';
+import { bundledSegmentationModelPath } from '../segment/model-store';
 import { linearSegmentationModel } from '../models/linear-model.fixture';
 import { main } from './index';
 
@@ -29,9 +30,9 @@ describe('scenewright segment', () => {
   const file = join(dir, 'room.ply');
   writeFileSync(file, writePly({ positions: scene.positions, colors: scene.colors }));
 
-  it('prints instances from the geometric fallback when no model is given, and says so', async () => {
+  it('prints instances from the geometric fallback with --fallback, and says so', async () => {
     const c = capture();
-    expect(await main(['segment', file, '--json'], c.io)).toBe(0);
+    expect(await main(['segment', file, '--fallback', '--json'], c.io)).toBe(0);
     const r = JSON.parse(c.out.join('')) as Report;
     expect(r.source).toBe('geometric');
     expect(r.reason).toBe('geometric fallback: no segmentation model configured');
@@ -44,8 +45,15 @@ describe('scenewright segment', () => {
   it('names the missing model file it fell back from', async () => {
     const c = capture();
     const missing = join(dir, 'none.onnx');
-    expect(await main(['segment', file, '--model', missing], c.io)).toBe(0);
+    expect(await main(['segment', file, '--model', missing, '--fallback'], c.io)).toBe(0);
     expect(c.out.join('')).toContain(`answered by: geometric fallback: segmentation model not found: ${missing}`);
+    // Without --fallback the model shipped in native-models/segmentation answers instead.
+    const c2 = capture();
+    expect(await main(['segment', file, '--model', missing, '--json'], c2.io)).toBe(0);
+    const r = JSON.parse(c2.out.join('')) as Report;
+    expect(r.source).toBe('model');
+    expect(r.reason).toContain(`bundled model ${bundledSegmentationModelPath()} (segmentation model not found: ${missing})`);
+    expect(r.instances.some((i) => i.label === 'floor')).toBe(true);
   });
 
   it('answers with the model when the file is there', async () => {

@@ -102,11 +102,23 @@ export interface App {
 }
 
 /** What `require('electron')` returns in the main process. */
+export interface OpenDialogOptions {
+  title?: string;
+  buttonLabel?: string;
+  properties: Array<'openFile' | 'openDirectory'>;
+}
+
+export interface Dialog {
+  showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
 export interface ElectronMain {
   app: App;
   BrowserWindow: new (options: BrowserWindowOptions) => BrowserWindow;
   ipcMain: IpcMain;
   session: { defaultSession: Session };
+  dialog: Dialog;
 }
 
 export interface IpcRendererEvent {

@@ -35,7 +35,19 @@ function makeHandlers() {
   const requireScene = (sceneId: string) => {
     if (sceneId !== SCENE) throw new AppError('not_found', `no scene ${sceneId}`);
   };
+  // Entries this test does not exercise still get a real handler: it records the call and refuses,
+  // so the shell's routing is checked for every method without restating each one here.
+  const refusing = Object.fromEntries(
+    methods.map((m) => [
+      m,
+      (input: unknown, ctx: CallContext) => {
+        seen(m, input, ctx);
+        throw new AppError('not_found', `${m} is not served by this test store`);
+      },
+    ]),
+  ) as unknown as Handlers;
   const handlers: Handlers = {
+    ...refusing,
     appInfo: (input, ctx) => {
       seen('appInfo', input, ctx);
       return {

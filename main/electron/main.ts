@@ -6,10 +6,11 @@ import { resolveDataDir } from '../data-dir';
 import { createHost } from '../host/create-host';
 import type { BrowserWindow, ElectronMain } from './electron-api';
 import { broadcast, registerIpcHandlers, senderCheckFor } from './ipc';
+import { chooseWithDialog } from './open-dialog';
 import { dataDirFromArgv, shellPaths } from './paths';
 import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options';
 
-const { app, BrowserWindow: Window, ipcMain, session } = require('electron') as ElectronMain;
+const { app, BrowserWindow: Window, ipcMain, session, dialog } = require('electron') as ElectronMain;
 
 const paths = shellPaths(__dirname);
 let mainWindow: BrowserWindow | null = null;
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession();
   const dataDir = resolveDataDir({ flag: dataDirFromArgv(process.argv), electronUserData: app.getPath('userData') });
-  const host = await createHost({ dataDir, transport: 'electron' });
+  const host = await createHost({ dataDir, transport: 'electron', chooseImportPath: (kind) => chooseWithDialog(dialog, mainWindow, kind) });
   registerIpcHandlers(ipcMain, host.dispatch, senderCheckFor(paths.rendererUrl));
   host.events.onAny((event, payload) => {
     // The host emits only contract events with contract payloads; the IPC layer forwards them as-is.

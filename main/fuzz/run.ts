@@ -9,6 +9,7 @@ import { runCase } from './cases';
 import { runTargetLoop } from './harness';
 import { realSeeds } from './real-seeds';
 import { superviseTarget, type WorkerJob } from './supervise';
+import { lazTarget } from './laz-target';
 import { fuzzTargets } from './targets';
 import type { FuzzSeed, TargetSummary } from './types';
 
@@ -16,8 +17,11 @@ function seedsFrom(dataDir: string | undefined): Record<string, FuzzSeed[]> {
   return dataDir ? realSeeds(dataDir) : {};
 }
 
-function workerMain(job: WorkerJob): void {
-  const target = fuzzTargets(seedsFrom(job.dataDir)).find((t) => t.name === job.target)!;
+/** The synchronous table plus the LAZ target, whose decoder loads asynchronously (laz-target.ts). */
+const allTargets = async (extra: Record<string, FuzzSeed[]>) => [...fuzzTargets(extra), await lazTarget()];
+
+async function workerMain(job: WorkerJob): Promise<void> {
+  const target = (await allTargets(seedsFrom(job.dataDir))).find((t) => t.name === job.target)!;
   const summary = runTargetLoop(target, { cases: job.cases, deadline: performance.now() + job.budgetMs, guardMs: job.guardMs, heartbeat: new Int32Array(job.heartbeat) });
   parentPort!.postMessage(summary);
 }
@@ -31,7 +35,7 @@ function printSummaries(rows: TargetSummary[], seedCounts: Map<string, number>):
 
 async function main(args: FuzzArgs): Promise<number> {
   const dataDir = args.dataDir ?? sharedDataDir();
-  const targets = fuzzTargets(seedsFrom(dataDir)).filter((t) => args.readers.length === 0 || args.readers.includes(t.name));
+  const targets = (await allTargets(seedsFrom(dataDir))).filter((t) => args.readers.length === 0 || args.readers.includes(t.name));
   if (targets.length === 0) throw new Error(`fuzz: no reader named ${args.readers.join(', ')}`);
 
   if (args.caseIndex !== undefined) {
@@ -66,7 +70,7 @@ async function main(args: FuzzArgs): Promise<number> {
 }
 
 if (!isMainThread && (workerData as WorkerJob | undefined)?.role === 'fuzz-worker') {
-  workerMain(workerData as WorkerJob);
+  await workerMain(workerData as WorkerJob);
 } else {
   try {
     process.exitCode = await main(parseFuzzArgs(process.argv.slice(2)));

@@ -25,6 +25,8 @@ export interface HostOptions {
   importWorker?: string | URL;
   /** Defaults to <dataDir>/models/segmentation.onnx; missing: the geometric fallback answers segmentScene. */
   segmentationModelPath?: string;
+  /** The native open dialog (Electron shell only); without it chooseImportPath answers unsupported. */
+  chooseImportPath?(kind: 'file' | 'folder' | 'any'): Promise<string | null>;
 }
 
 export interface Host {
@@ -51,11 +53,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
       scenes: services.store.scenes,
       qaItems: services.store.qaItems,
       editor: services.store.editor,
+      instanceEditor: services.store.instanceEditor,
+      layouts: services.store.layouts,
+      layoutEditor: services.store.layoutEditor,
+      superpointSets: services.store.superpoints,
+      segmentationModelPath: services.segmentationModelPath,
+      settings: services.store.settings,
+      qaReview: services.store.qaReview,
       measure: services.measure,
+      ask: services.ask,
       importScene: services.importScene,
+      exportProject: services.exportProject,
       segment: services.segment,
       jobs: createJobs(),
       progress: (event) => events.emit('progress', event),
+      ...(options.chooseImportPath ? { chooseImportPath: options.chooseImportPath } : {}),
     }),
     {
       onInternalError: (method, err) =>

@@ -1,13 +1,19 @@
 // Contract handlers: each one is a thin adapter from a parsed contract input to the services.
 // Inputs arrive already validated by the dispatcher (app/contract/dispatch.ts).
-import { AppError, type DistanceResult, type Handlers, type ProgressEvent, type SceneSummary } from '../../app/contract';
+import { AppError, type AskInput, type AskResult, type DistanceResult, type Handlers, type ProgressEvent, type SceneSummary } from '../../app/contract';
 import { APP_VERSION, ENGINE_VERSION } from '../../app/version';
-import type { QaEditor, QaItemRepository, SceneRepository } from '../../db/repositories';
+import type { QaEditor, QaItemRepository, QaReviewQueries, SceneRepository, SettingsRepository } from '../../db/repositories';
 import type { ImportOptions, ImportOutcome } from '../import/import-scene';
 import type { ProviderChoice } from '../models/execution-provider';
 import type { SceneSegmentation, SegmentOptions } from '../segment/segment-scene';
 import type { Jobs } from './jobs';
 import type { LoadedScene, SceneRegistry } from './scene-registry';
+import { createQaReviewHandlers, listFiltered } from './qa-review-handlers';
+import { PointOverlayStore } from './point-overlays';
+import { createViewpointHandlers } from './viewpoints';
+import { createProjectHandlers, type ProjectHandlerDeps } from './project-handlers';
+import { createSegmentEditing, type SegmentHandlerDeps } from './segment-handlers';
+import { createLayoutEditing, type LayoutHandlerDeps } from './layout-handlers';
 
 export interface HandlerDeps {
   dataDir: string;
@@ -19,20 +25,49 @@ export interface HandlerDeps {
   scenes: SceneRepository;
   qaItems: QaItemRepository;
   editor: QaEditor;
+  /** Key → JSON settings (saved viewpoints live here). */
+  settings: SettingsRepository;
+  /** Review queue pages, stored generated question ids, statistics rows. */
+  qaReview: QaReviewQueries;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
+  /** Answers a typed or click-built question about a loaded scene (app/qa/ask). */
+  ask(loaded: LoadedScene, input: AskInput): AskResult;
   importScene(path: string, options: ImportOptions): Promise<ImportOutcome>;
+  exportProject: ProjectHandlerDeps['exportProject'];
+  /** Accepted segmentations (one undo step each) and the superpoint sets their masks use. */
+  instanceEditor: SegmentHandlerDeps['instanceEditor'];
+  /** Layout versions and the undoable layout editor (main/host/layout-handlers.ts). */
+  layouts: LayoutHandlerDeps['layouts'];
+  layoutEditor: LayoutHandlerDeps['layoutEditor'];
+  superpointSets: SegmentHandlerDeps['superpointSets'];
+  /** The user's segmentation model file, for the model version stored with accepted instances. */
+  segmentationModelPath?: string;
   /** Segments a loaded scene (model when installed, else the geometric fallback). */
   segment(loaded: LoadedScene, options: Pick<SegmentOptions, 'signal' | 'onProgress'>): Promise<SceneSegmentation>;
   jobs: Jobs;
   progress(event: ProgressEvent): void;
+  /** The host's native open dialog (the Electron shell passes one); absent: chooseImportPath is unsupported. */
+  chooseImportPath?(kind: 'file' | 'folder' | 'any'): Promise<string | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { registry, editor } = deps;
+  const overlays = new PointOverlayStore();
 
   const requireWritable = () => {
     if (deps.readOnly) throw new AppError('read_only', deps.readOnlyReason ?? 'this Scenewright is read-only');
   };
+  const layoutEditing = createLayoutEditing({ dataDir: deps.dataDir, registry, scenes: deps.scenes, layouts: deps.layouts, layoutEditor: deps.layoutEditor, editor, requireWritable });
+  const segmentEditing = createSegmentEditing({
+    registry,
+    scenes: deps.scenes,
+    superpointSets: deps.superpointSets,
+    instanceEditor: deps.instanceEditor,
+    editor,
+    ...(deps.segmentationModelPath ? { segmentationModelPath: deps.segmentationModelPath } : {}),
+    segment: deps.segment,
+    requireWritable,
+  });
 
   const requireInstance = (loaded: LoadedScene, id: number) => {
     if (!loaded.instances.some((i) => i.id === id)) {
@@ -74,7 +109,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           positions: scene.positions as Float32Array<ArrayBuffer>,
           colors: scene.colors as Uint8Array<ArrayBuffer>,
           instanceIds: scene.instanceIds as Int32Array<ArrayBuffer>,
+          ...overlays.buffersFor(sceneId),
         },
+        ...(scene.boxScene ? { boxScene: { boxes: scene.boxScene.boxes, roomSize: scene.boxScene.roomSize } } : {}),
       };
     },
 
@@ -105,6 +142,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { cancelled: deps.jobs.cancel(jobId) };
     },
 
+    async chooseImportPath({ kind }, ctx) {
+      // Only the window that owns the dialog may open it: a browser tab on the bridge gets its own picker.
+      if (!deps.chooseImportPath || ctx.transport !== 'electron') {
+        return { supported: false, path: null, reason: `no host file dialog over the ${ctx.transport} transport; pick files in the page instead` };
+      }
+      return { supported: true, path: await deps.chooseImportPath(kind) };
+    },
+
     async segmentScene({ sceneId, jobId }) {
       const loaded = await registry.get(sceneId);
       return deps.jobs.run(jobId, async (id, signal) => {
@@ -118,6 +163,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
             },
           });
           deps.progress({ jobId: id, ...last, finished: true });
+          overlays.recordSegmentation(sceneId, r);
+          // The run becomes the scene's segmentation draft (edited, then accepted or discarded).
+          segmentEditing.startFromRun(loaded, r);
           const instances = r.instances.map(({ id: i, label, confidence, pointCount, bbox, obb }) => ({ id: i, label, confidence, pointCount, bbox, obb }));
           return { sceneId, source: r.source, reason: r.reason, ...(r.provider ? { provider: r.provider } : {}), superpointCount: r.superpointCount, instances, instanceIds: r.instanceIds as Int32Array<ArrayBuffer> };
         } catch (err) {
@@ -138,13 +186,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.measure(loaded, a, b);
     },
 
+    async askQuestion(input) {
+      return deps.ask(await registry.get(input.sceneId), input);
+    },
+
     saveQaItem(input) {
       requireWritable();
       return editor.save(input, { engineVersion: ENGINE_VERSION });
     },
 
-    listQaItems({ sceneId, limit, offset }) {
-      return deps.qaItems.list(sceneId === undefined ? { limit, offset } : { sceneId, limit, offset });
+    listQaItems({ sceneId, limit, offset, afterId, status, kinds, origin, order }) {
+      // Review queue filters page through qaReview; the plain listing keeps its own indexed path.
+      if (status !== undefined || kinds !== undefined || origin !== undefined || order === 'oldest') {
+        return listFiltered(deps, { ...(sceneId === undefined ? {} : { sceneId }), ...(status ? { status } : {}), ...(kinds ? { kinds } : {}), ...(origin ? { origin } : {}), order: order ?? 'newest', limit, offset });
+      }
+      return deps.qaItems.list({ ...(sceneId === undefined ? {} : { sceneId }), limit, offset, ...(afterId === undefined ? {} : { afterId }) });
     },
 
     updateQaItem({ id, changes }) {
@@ -152,18 +208,43 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return editor.update(id, changes);
     },
 
-    undo({ sceneId }) {
+    async undo({ sceneId }) {
       requireWritable();
-      return editor.undo(sceneId);
+      const r = editor.undo(sceneId);
+      await segmentEditing.afterHistoryStep(sceneId, r);
+      await layoutEditing.afterHistoryStep(sceneId, r);
+      return r;
     },
 
-    redo({ sceneId }) {
+    async redo({ sceneId }) {
       requireWritable();
-      return editor.redo(sceneId);
+      const r = editor.redo(sceneId);
+      await segmentEditing.afterHistoryStep(sceneId, r);
+      await layoutEditing.afterHistoryStep(sceneId, r);
+      return r;
     },
 
     listHistory({ sceneId, limit }) {
       return editor.history(sceneId, limit);
     },
+
+    ...createQaReviewHandlers({ registry, qaItems: deps.qaItems, editor, qaReview: deps.qaReview, requireWritable }),
+
+    async sceneSuperpoints({ sceneId }) {
+      const sp = overlays.superpoints(await registry.get(sceneId));
+      return { sceneId, count: sp.count, method: sp.method, superpointIds: sp.ids };
+    },
+
+    ...segmentEditing.handlers,
+
+    ...layoutEditing.handlers,
+
+    ...createProjectHandlers({ exportProject: deps.exportProject, jobs: deps.jobs, progress: deps.progress }),
+
+    ...createViewpointHandlers({
+      settings: deps.settings,
+      requireWritable,
+      sceneKnown: (id) => registry.ids().includes(id) || deps.scenes.get(id) !== undefined,
+    }),
   };
 }

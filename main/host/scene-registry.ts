@@ -24,6 +24,8 @@ export interface SceneRegistryOptions {
   onLoaded?(loaded: LoadedScene): void;
   /** Sources for ids not registered up front (imported scenes, opened from their cache). */
   resolve?(id: string): SceneSource | undefined;
+  /** Called after every load (after onLoaded): the host applies an accepted segmentation from the store. */
+  afterLoad?(loaded: LoadedScene): void;
 }
 
 export class SceneRegistry {
@@ -77,6 +79,7 @@ export class SceneRegistry {
       },
     };
     if (!source.recorded) this.options.onLoaded?.(loaded);
+    this.options.afterLoad?.(loaded);
     return loaded;
   }
 }

@@ -1,17 +1,22 @@
 // Composition root: the one place that wires app/ algorithms and db/ storage into the host. When a
 // scene source, store or algorithm changes, this file is what changes.
 import { join } from 'node:path';
-import type { DistanceResult } from '../../app/contract';
-import { measureInstanceDistance } from '../../app/qa/measure';
+import type { AskInput, AskResult, DistanceResult } from '../../app/contract';
+import { askScene } from '../../app/qa/ask/scene-ask';
+import { measureSceneDistance } from '../../app/qa/scene-distance';
 import { generateSampleRoom } from '../../app/sample';
 import { sceneBounds, summarizeInstances } from '../../app/scene/summary';
 import { openDatabase, type Store } from '../../db';
 import { importScenePath, type ImportOptions, type ImportOutcome } from '../import/import-scene';
 import { readSceneCache } from '../import/scene-cache';
+import { exportProject, type ExportProjectResult, type ProjectProgress } from '../project/export-project';
 import { executionProvider as defaultExecutionProvider, type ProviderChoice } from '../models/execution-provider';
 import { segmentScene, type SceneSegmentation, type SegmentOptions } from '../segment/segment-scene';
+import { rememberSegmentation } from '../segment/prompt-registry';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { SceneRegistry, type LoadedScene } from './scene-registry';
+import { isAccepted, syncLoadedInstances } from './accepted-instances';
+import { showStoredLayout } from './layout-scene';
 
 export const DATABASE_FILE = 'scenewright.db';
 export const SAMPLE_SCENE_ID = 'sample';
@@ -42,8 +47,11 @@ export interface Services {
   registry: SceneRegistry;
   executionProvider(): Promise<ProviderChoice>;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
+  ask(loaded: LoadedScene, input: AskInput): AskResult;
   /** Imports a file or folder into the database and the scene cache; one import at a time. */
   importScene(path: string, options?: ImportOptions): Promise<ImportOutcome>;
+  /** The saved work (online database backup + scene caches) as one .swproj file; see main/project. */
+  exportProject(file: string, options?: { onProgress?: ProjectProgress; signal?: AbortSignal }): Promise<ExportProjectResult>;
   /** Instances of a loaded scene: the model at `segmentationModelPath` when installed, else the geometric fallback. */
   segment(loaded: LoadedScene, options?: Pick<SegmentOptions, 'signal' | 'onProgress'>): Promise<SceneSegmentation>;
   segmentationModelPath: string;
@@ -96,8 +104,15 @@ export function openServices(options: ServicesOptions): Services {
       summarize: (scene) => ({ instances: summarizeInstances(scene), bbox: sceneBounds(scene) }),
       onLoaded: ({ scene, summary, instances }) => {
         if (readOnly) return;
-        store.scenes.upsert({ ...summary, origin: scene.origin });
-        store.scenes.replaceInstances(scene.id, instances, 'generated');
+        // An accepted segmentation of the sample room stays; afterLoad shows it.
+        const accepted = isAccepted(store.scenes.listInstances(scene.id));
+        store.scenes.upsert({ ...summary, origin: scene.origin, ...(accepted ? { instanceCount: store.scenes.get(scene.id)!.instanceCount } : {}) });
+        if (!accepted) store.scenes.replaceInstances(scene.id, instances, 'generated');
+      },
+      afterLoad: (loaded) => {
+        syncLoadedInstances(loaded, store.scenes, store.superpoints);
+        // A scene with an applied layout edit opens in that layout (main/host/layout-scene.ts).
+        showStoredLayout(loaded, store.layoutEditor);
       },
       // Imported scenes (they have a content hash) open from their cache file.
       resolve: (id) =>
@@ -114,9 +129,16 @@ export function openServices(options: ServicesOptions): Services {
     store,
     registry,
     executionProvider: options.executionProvider ?? (() => defaultExecutionProvider()),
-    measure: ({ scene }, a, b) => measureInstanceDistance(scene, a, b),
+    measure: ({ scene }, a, b) => measureSceneDistance(scene, a, b),
+    ask: ({ scene }, input) => askScene(scene, input),
     segmentationModelPath,
-    segment: ({ scene }, segmentOptions = {}) => segmentScene({ scene }, { ...segmentOptions, modelPath: segmentationModelPath }),
+    segment: async ({ scene }, segmentOptions = {}) => {
+      const r = await segmentScene({ scene }, { ...segmentOptions, modelPath: segmentationModelPath });
+      // Kept for click prompts (main/segment/prompt-registry promptMask).
+      rememberSegmentation(scene.id, r);
+      return r;
+    },
+    exportProject: (file, exportOptions = {}) => exportProject({ dataDir: options.dataDir, store, file, ...exportOptions }),
     importScene(path, importOptions) {
       const next = importQueue.then(() => importScenePath(path, { dataDir: options.dataDir, scenes: store.scenes, ...(options.importWorker ? { workerScript: options.importWorker } : {}) }, importOptions));
       importQueue = next.catch(() => {});

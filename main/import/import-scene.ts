@@ -11,6 +11,7 @@ import type { SceneReport } from '../../app/scene/load';
 import type { SceneRepository } from '../../db/repositories';
 import { defaultImportWorkerScript, startImportWorker, type ImportWorker } from './run-worker';
 import { writeSceneCache } from './scene-cache';
+import { partName } from './scene-part';
 import { IMPORT_STAGES } from './worker-protocol';
 
 export { IMPORT_STAGES } from './worker-protocol';
@@ -36,6 +37,8 @@ export interface ImportOptions {
   upAxis?: 'z' | 'y';
   /** Called with each import's worker as it starts (tests watch it stop). */
   onWorker?(worker: ImportWorker): void;
+  /** false: read the whole file before parsing even where it could stream (the formats bench's baseline). */
+  streaming?: boolean;
 }
 
 export interface ImportOutcome {
@@ -47,7 +50,7 @@ export interface ImportOutcome {
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 /** A scene name from its file or folder name: extension and ScanNet suffixes dropped. */
-export const sceneNameOf = (path: string) => basename(path).replace(/\.[^.]+$/, '').replace(/_vh_clean_2$/, '') || basename(path);
+export const sceneNameOf = (path: string) => partName(path) ?? (basename(path).replace(/\.[^.]+$/, '').replace(/_vh_clean_2$/, '') || basename(path));
 
 export async function importScenePath(path: string, deps: ImportDeps, options: ImportOptions = {}): Promise<ImportOutcome> {
   const source = resolve(path);
@@ -65,7 +68,7 @@ export async function importScenePath(path: string, deps: ImportDeps, options: I
   const id = randomUUID();
   const worker = startImportWorker(
     deps.workerScript ?? defaultImportWorkerScript(),
-    { path: source, id, name, source, ...(options.upAxis ? { upAxis: options.upAxis } : {}) },
+    { path: source, id, name, source, ...(options.upAxis ? { upAxis: options.upAxis } : {}), ...(options.streaming === false ? { streaming: false } : {}) },
     // A message the worker sent just before a cancel terminated it is not news any more.
     (p) => options.signal?.aborted || progress(p.stage, p.fraction, p.detail),
   );

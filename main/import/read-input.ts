@@ -5,6 +5,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { AppError } from '../../app/contract/errors';
 import type { SceneInput } from '../../app/scene/load';
+import { splitScenePart } from './scene-part';
 
 export interface ReadInput {
   input: SceneInput;
@@ -57,10 +58,17 @@ async function readWhole(path: string, size: number, hash: ReturnType<typeof cre
 
 export async function readSceneInput(path: string, options: ReadOptions = {}): Promise<ReadInput> {
   let info;
+  let part: string | undefined;
   try {
     info = await stat(path);
   } catch (err) {
-    throw new AppError('not_found', `${path}: no such file or folder`, { path, cause: (err as NodeJS.ErrnoException).code });
+    // `meta.json#<scene>`: one scene of a multi-scene file; the part is hashed with the bytes.
+    const split = splitScenePart(path);
+    const whole = split.part === undefined ? undefined : await stat(split.file).catch(() => undefined);
+    if (!whole?.isFile()) throw new AppError('not_found', `${path}: no such file or folder`, { path, cause: (err as NodeJS.ErrnoException).code });
+    info = whole;
+    part = split.part;
+    path = split.file;
   }
   const hash = createHash('sha256');
   let done = 0;
@@ -72,7 +80,8 @@ export async function readSceneInput(path: string, options: ReadOptions = {}): P
   if (info.isFile()) {
     total = info.size;
     const bytes = await readWhole(path, info.size, hash, progress);
-    return { input: { kind: 'file', name: basename(path), bytes }, contentHash: hash.digest('hex'), byteLength: bytes.byteLength };
+    if (part !== undefined) hash.update(`\0#${part}`);
+    return { input: { kind: 'file', name: basename(path), bytes, ...(part !== undefined ? { part } : {}) }, contentHash: hash.digest('hex'), byteLength: bytes.byteLength };
   }
   if (!info.isDirectory()) throw new AppError('invalid_input', `${path}: expected a file or a folder`);
   const paths = (await listFiles(path)).sort();

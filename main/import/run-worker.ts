@@ -5,13 +5,13 @@ import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../app/contract/errors';
 import type { InstanceInfo } from '../../app/contract/schemas';
-import type { SceneReport } from '../../app/scene/load';
-import type { PointScene } from '../../app/scene/types';
+import type { CompactScene, SceneReport } from '../../app/scene/load';
 import { installRoot } from '../launch/paths';
 import type { HostMessage, ImportWorkerData, WorkerMessage } from './worker-protocol';
 
 export interface ParsedScene {
-  scene: PointScene;
+  /** Without instanceIds when no point has an instance (the cache then stores none). */
+  scene: CompactScene;
   report: SceneReport;
   instances: InstanceInfo[];
 }

@@ -6,6 +6,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../app/contract/errors';
 import { decodeFrame, encodeFrame, encodeFrameParts } from '../../app/contract/codec';
+import type { CompactScene } from '../../app/scene/load';
 import type { PointScene } from '../../app/scene/types';
 
 export const SCENES_DIR = 'scenes';
@@ -15,12 +16,13 @@ const CACHE_VERSION = 1;
 
 export const cachePath = (dataDir: string, id: string) => join(dataDir, SCENES_DIR, `${id}${CACHE_EXTENSION}`);
 
-const cacheFrame = (scene: PointScene) => {
+/** A scene with no instance on any point (CompactScene without instanceIds) is stored without ids. */
+const cacheFrame = (scene: CompactScene) => {
   const { positions, colors, instanceIds, normals, ...meta } = scene;
   return { kind: CACHE_KIND, version: CACHE_VERSION, meta, positions, colors, instanceIds, normals };
 };
 
-export const encodeSceneCache = (scene: PointScene): Uint8Array => encodeFrame(cacheFrame(scene));
+export const encodeSceneCache = (scene: CompactScene): Uint8Array => encodeFrame(cacheFrame(scene));
 
 /** Largest single write: Linux writes at most ~2 GiB per call. */
 const WRITE_CHUNK = 256 * 2 ** 20;
@@ -53,19 +55,22 @@ export function decodeSceneCache(bytes: Uint8Array, file: string): PointScene {
     f.version === CACHE_VERSION &&
     meta !== undefined &&
     f.positions instanceof Float32Array &&
+    f.positions.length % 3 === 0 &&
     f.colors instanceof Uint8Array &&
-    f.instanceIds instanceof Int32Array &&
+    (f.instanceIds === undefined || (f.instanceIds instanceof Int32Array && f.instanceIds.length * 3 === f.positions.length)) &&
     f.colors.length === f.positions.length &&
-    f.instanceIds.length * 3 === f.positions.length &&
     (f.normals === undefined || (f.normals instanceof Float32Array && f.normals.length === f.positions.length));
   if (!ok) throw new AppError('bad_file', `${file}: expected a version ${CACHE_VERSION} Scenewright scene cache with consistent buffers`, { file });
-  const scene: PointScene = { ...meta, positions: f.positions as Float32Array, colors: f.colors as Uint8Array, instanceIds: f.instanceIds as Int32Array };
+  const positions = f.positions as Float32Array;
+  // No ids stored: no point has an instance.
+  const instanceIds = f.instanceIds instanceof Int32Array ? f.instanceIds : new Int32Array(positions.length / 3).fill(-1);
+  const scene: PointScene = { ...meta, positions, colors: f.colors as Uint8Array, instanceIds };
   if (f.normals instanceof Float32Array) scene.normals = f.normals;
   return scene;
 }
 
 /** Writes the cache atomically; returns its path. */
-export async function writeSceneCache(dataDir: string, scene: PointScene): Promise<string> {
+export async function writeSceneCache(dataDir: string, scene: CompactScene): Promise<string> {
   const final = cachePath(dataDir, scene.id);
   await mkdir(join(dataDir, SCENES_DIR), { recursive: true });
   const temp = `${final}.${randomBytes(6).toString('hex')}.tmp`;

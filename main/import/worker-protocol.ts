@@ -2,8 +2,7 @@
 // reads and hashes the input, asks whether to go on (the host knows what is already imported),
 // then parses and converts, and hands the scene's typed arrays back by transfer, not by copy.
 import type { ContractErrorBody, InstanceInfo } from '../../app/contract/schemas';
-import type { SceneReport } from '../../app/scene/load';
-import type { PointScene } from '../../app/scene/types';
+import type { CompactScene, SceneReport } from '../../app/scene/load';
 
 export interface ImportWorkerData {
   path: string;
@@ -11,13 +10,15 @@ export interface ImportWorkerData {
   name: string;
   source: string;
   upAxis?: 'z' | 'y';
+  /** false: read the whole file before parsing, even where it could stream (the bench's baseline). */
+  streaming?: boolean;
 }
 
 export type WorkerMessage =
   /** `stage` indexes IMPORT_STAGES; `fraction` of it is done (bytes read, while reading). */
   | { type: 'progress'; stage: number; fraction: number; detail?: string }
   | { type: 'hashed'; contentHash: string; byteLength: number }
-  | { type: 'done'; scene: PointScene; report: SceneReport; instances: InstanceInfo[] }
+  | { type: 'done'; scene: CompactScene; report: SceneReport; instances: InstanceInfo[] }
   | { type: 'failed'; error: ContractErrorBody };
 
 /** The host's answer to 'hashed': parse (not imported yet). Otherwise it terminates the worker. */

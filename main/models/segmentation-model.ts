@@ -1,6 +1,8 @@
-// The segmentation model as the host uses it: an ONNX file mapping superpoint features
-// [N, FEATURE_COUNT] (app/segment/features) to per-superpoint class logits [N, classes], run in a
-// worker thread on the best execution provider that can run this model.
+// The segmentation model as the host uses it, run in a worker thread on the best execution provider
+// that can run it. Two kinds of ONNX file are accepted: a plain classifier mapping superpoint
+// features [N, FEATURE_COUNT] (app/segment/features) to class logits [N, classes], and the superpoint
+// transformer (native-models/segmentation; inputs features, neighbours, clicks; outputs logits,
+// affinity, prompt), checked in superpoint-transformer-model.ts.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../app/contract/errors';
@@ -8,6 +10,7 @@ import { FEATURE_COUNT } from '../../app/segment/features';
 import { executionProvider, PROVIDER_ORDER, type ProviderChoice, type ProviderFallback } from './execution-provider';
 import { OrtSession } from './ort-session';
 import type { IoSpec } from './ort-worker';
+import { transformerModel } from './superpoint-transformer-model';
 
 export interface SegmentationModel {
   path: string;
@@ -19,9 +22,29 @@ export interface SegmentationModel {
   output: IoSpec;
   /** Number of classes the logits cover (the output's last dimension). */
   classes: number;
+  /** 'logits': features → class logits only; 'superpoint-transformer': also instance affinities and click prompts. */
+  kind: 'logits' | 'superpoint-transformer';
+  /** Neighbours per superpoint the transformer attends over (0 for a logits model). */
+  neighbourCount: number;
   /** Logits [count × classes], row-major. */
   predict(features: Float32Array, count: number): Promise<Float32Array>;
+  /**
+   * Every output for one scene. `clicks` (superpoint ids) drive the prompt head; without clicks the
+   * prompt is null. A logits model answers logits only.
+   */
+  analyse(features: Float32Array, count: number, clicks?: readonly number[]): Promise<ModelAnalysis>;
   close(): Promise<void>;
+}
+
+export interface ModelAnalysis {
+  /** [count × classes] */
+  logits: Float32Array;
+  /** [count × neighbourCount] superpoint ids the affinities refer to, self first. */
+  neighbours: Int32Array | null;
+  /** [count × neighbourCount] same-instance logits. */
+  affinity: Float32Array | null;
+  /** [count] mask logits for the object under the clicks. */
+  prompt: Float32Array | null;
 }
 
 export interface LoadModelOptions {
@@ -70,15 +93,27 @@ export async function loadSegmentationModel(path: string, options: LoadModelOpti
     await session.close();
     throw new AppError('bad_file', `segmentation model ${path}: ${what}`, { path, inputs: session.inputs, outputs: session.outputs });
   };
+  const byName = (list: IoSpec[], name: string) => list.find((x) => x.name === name);
+  const isTransformer = session.inputs.length === 3 && byName(session.inputs, 'neighbours') && byName(session.inputs, 'clicks');
+  if (isTransformer) return transformerModel(path, session, fallbacks, fail);
   const [input] = session.inputs;
   const [output] = session.outputs;
-  if (session.inputs.length !== 1 || !input) return fail(`expected one input [N, ${FEATURE_COUNT}], found ${session.inputs.length}`);
+  if (session.inputs.length !== 1 || !input) return fail(`expected one input [N, ${FEATURE_COUNT}] (or the superpoint transformer's features, neighbours, clicks), found ${session.inputs.length}`);
   if (input.type !== 'float32' || input.shape.length !== 2 || (typeof input.shape[1] === 'number' && input.shape[1] !== FEATURE_COUNT)) {
     return fail(`input "${input.name}" is ${input.type} [${input.shape.join(', ')}]; expected float32 [N, ${FEATURE_COUNT}] (superpoint features)`);
   }
   if (!output || output.type !== 'float32' || output.shape.length !== 2) return fail(`expected a float32 output [N, classes], found ${output ? `${output.type} [${output.shape.join(', ')}]` : 'none'}`);
   const declaredClasses = typeof output.shape[1] === 'number' ? output.shape[1] : 0;
 
+  const predict = async (features: Float32Array, count: number) => {
+    if (features.length !== count * FEATURE_COUNT) throw new RangeError(`predict: ${features.length} values for ${count} superpoints × ${FEATURE_COUNT} features`);
+    const out = await session.run({ [input.name]: { data: features, dims: [count, FEATURE_COUNT] } });
+    const logits = out[output.name];
+    if (!logits || logits.dims[0] !== count || logits.dims.length !== 2) {
+      throw new AppError('bad_file', `segmentation model ${path} answered [${logits?.dims.join(', ')}] for ${count} superpoints`, { path });
+    }
+    return logits.data;
+  };
   return {
     path,
     provider: session.provider,
@@ -86,14 +121,11 @@ export async function loadSegmentationModel(path: string, options: LoadModelOpti
     input,
     output,
     classes: declaredClasses,
-    async predict(features, count) {
-      if (features.length !== count * FEATURE_COUNT) throw new RangeError(`predict: ${features.length} values for ${count} superpoints × ${FEATURE_COUNT} features`);
-      const out = await session.run({ [input.name]: { data: features, dims: [count, FEATURE_COUNT] } });
-      const logits = out[output.name];
-      if (!logits || logits.dims[0] !== count || logits.dims.length !== 2) {
-        throw new AppError('bad_file', `segmentation model ${path} answered [${logits?.dims.join(', ')}] for ${count} superpoints`, { path });
-      }
-      return logits.data;
+    kind: 'logits',
+    neighbourCount: 0,
+    predict,
+    async analyse(features, count) {
+      return { logits: await predict(features, count), neighbours: null, affinity: null, prompt: null };
     },
     close: () => session.close(),
   };

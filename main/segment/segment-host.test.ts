@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../app/contract';
 import { FEATURE_COUNT } from '../../app/segment/features';
 import { createHost, type Host } from '../host/create-host';
+import { bundledSegmentationModelPath } from './model-store';
+import { promptMask } from './prompt-registry';
 import { SAMPLE_SCENE_ID, SEGMENTATION_MODEL_FILE } from '../host/services';
 import { linearSegmentationModel } from '../models/linear-model.fixture';
 
@@ -25,14 +27,17 @@ async function host(): Promise<{ host: Host; dataDir: string }> {
 }
 
 describe('segmentScene contract entry', () => {
-  it('segments the sample room with the fallback when no model is installed, reporting progress under the job id', async () => {
+  it('segments the sample room with the bundled model when none is installed, reporting progress under the job id', async () => {
     const { host: h, dataDir } = await host();
     const events: ProgressEvent[] = [];
     const off = h.events.on('progress', (e) => events.push(e));
     const r = await h.client.segmentScene({ sceneId: SAMPLE_SCENE_ID, jobId: 'seg-1' });
     off();
-    expect(r.source).toBe('geometric');
-    expect(r.reason).toBe(`geometric fallback: segmentation model not found: ${join(dataDir, 'models', SEGMENTATION_MODEL_FILE)}`);
+    expect(r.source).toBe('model');
+    expect(r.reason).toBe(`bundled model ${bundledSegmentationModelPath()} (segmentation model not found: ${join(dataDir, 'models', SEGMENTATION_MODEL_FILE)}) on cpu`);
+    // The host keeps the segmentation for click prompts.
+    const mask = await promptMask(SAMPLE_SCENE_ID, [0]);
+    expect(mask).toContain(0);
     expect(r.instanceIds).toBeInstanceOf(Int32Array);
     const opened = await h.client.openScene({ sceneId: SAMPLE_SCENE_ID });
     expect(r.instanceIds.length).toBe(opened.buffers.instanceIds.length);

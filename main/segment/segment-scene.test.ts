@@ -7,6 +7,7 @@ import { FEATURE_COUNT } from '../../app/segment/features';
 import { SCANNET20 } from '../../app/segment/scannet20';
 import type { ProviderChoice } from '../models/execution-provider';
 import { linearSegmentationModel } from '../models/linear-model.fixture';
+import { bundledSegmentationModelPath } from './model-store';
 import { segmentScene, type SegmentProgress } from './segment-scene';
 
 const dir = mkdtempSync(join(tmpdir(), 'sw-segment-'));
@@ -18,7 +19,7 @@ describe('segmentScene', () => {
   it('answers with the geometric fallback when the model file is missing, with masks, boxes and progress', async () => {
     const progress: SegmentProgress[] = [];
     const missing = join(dir, 'missing.onnx');
-    const r = await segmentScene({ scene }, { modelPath: missing, onProgress: (p) => progress.push(p), modelOptions });
+    const r = await segmentScene({ scene }, { modelPath: missing, bundledModel: false, onProgress: (p) => progress.push(p), modelOptions });
     expect(r.source).toBe('geometric');
     expect(r.reason).toBe(`geometric fallback: segmentation model not found: ${missing}`);
     expect(r.provider).toBeUndefined();
@@ -55,6 +56,30 @@ describe('segmentScene', () => {
     const covered = r.instances.reduce((a, i) => a + i.pointCount, 0);
     expect(covered).toBe(r.instanceIds.filter((id) => id >= 0).length);
     expect(covered).toBe(scene.positions.length / 3);
+  });
+
+  it('answers with the bundled superpoint transformer when no model is installed: instances, and click prompts from its prompt head', async () => {
+    const missing = join(dir, 'missing.onnx');
+    const r = await segmentScene({ scene }, { modelPath: missing, modelOptions });
+    expect(r.source).toBe('model');
+    expect(r.reason).toBe(`bundled model ${bundledSegmentationModelPath()} (segmentation model not found: ${missing}) on cpu`);
+    const names = new Set(SCANNET20.map((c) => c.name));
+    for (const inst of r.instances) expect(names.has(inst.label)).toBe(true);
+    expect(r.instances.filter((i) => i.label === 'floor')).toHaveLength(1);
+    // Superpoints in instances partition the scene.
+    const seen = new Uint8Array(r.superpointCount);
+    for (const inst of r.instances) for (const s of inst.superpoints) seen[s]!++;
+    expect(seen.every((v) => v === 1)).toBe(true);
+    // A click on the floor's biggest superpoint selects mostly floor; the clicked superpoint is always in.
+    const floor = r.instances.find((i) => i.label === 'floor')!;
+    const click = floor.superpoints.reduce((a, b) => (r.features.pointCounts[b]! > r.features.pointCounts[a]! ? b : a));
+    const mask = await r.promptMask([click]);
+    expect(mask).toContain(click);
+    expect(mask).toEqual([...mask].sort((a, b) => a - b));
+    const floorSet = new Set(floor.superpoints);
+    expect(mask.filter((s) => floorSet.has(s)).length / mask.length).toBeGreaterThan(0.5);
+    await expect(r.promptMask([])).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(r.promptMask([r.superpointCount])).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('fails naming the file when the model is corrupt, instead of hiding it behind the fallback', async () => {

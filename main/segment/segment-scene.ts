@@ -3,10 +3,13 @@
 // Stages yield to the event loop so progress reaches the UI and a cancel lands between them.
 import { AppError } from '../../app/contract/errors';
 import type { PointScene, Vec3 } from '../../app/scene/types';
-import { geometricInstances } from '../../app/segment/geometric-instances';
+import { instancesFromAffinity } from '../../app/segment/affinity-instances';
+import { geometricInstances, promptMask as geometricPromptMask } from '../../app/segment/geometric-instances';
+import type { SuperpointFeatures } from '../../app/segment/features';
 import { instancesFromLogits } from '../../app/segment/model-instances';
 import { sceneSuperpointFeatures, type SceneSuperpointOptions } from '../../app/segment/scene-superpoints';
-import { loadSegmentationModel, type LoadModelOptions, type SegmentationModel } from '../models/segmentation-model';
+import type { LoadModelOptions, SegmentationModel } from '../models/segmentation-model';
+import { chooseSegmentationModel, sharedSegmentationModel } from './model-store';
 
 export type SegmentationSource = 'model' | 'geometric';
 
@@ -30,12 +33,21 @@ export interface SceneSegmentation {
   reason: string;
   /** Execution provider of the model; absent for the geometric fallback. */
   provider?: string;
+  /** The model file that answered (the user's or the bundled one); absent for the geometric fallback. */
+  modelPath?: string;
   superpointCount: number;
   /** Superpoint id per point, 0..superpointCount-1. */
   superpoints: Int32Array;
+  /** Per-superpoint features (app/segment/features) the model or the fallback worked from. */
+  features: SuperpointFeatures;
   instances: SegmentedInstance[];
   /** Instance id per point, -1 where none. */
   instanceIds: Int32Array;
+  /**
+   * Click-to-object: the superpoints (ascending) of the object under the clicked superpoints. The
+   * transformer's prompt head answers when the model has one, else the geometric rule.
+   */
+  promptMask(clicked: readonly number[]): Promise<number[]>;
 }
 
 export interface SegmentProgress {
@@ -45,8 +57,10 @@ export interface SegmentProgress {
 }
 
 export interface SegmentOptions {
-  /** ONNX segmentation model; when absent or missing on disk, the geometric fallback answers. */
+  /** ONNX segmentation model; when absent or missing on disk, the bundled model answers, else the geometric fallback. */
   modelPath?: string;
+  /** The shipped model to use when modelPath is absent or missing; false: none. Default: native-models/segmentation/segmentation.onnx. */
+  bundledModel?: string | false;
   /** An already loaded model (the host keeps one); takes precedence over modelPath. */
   model?: SegmentationModel;
   signal?: AbortSignal;
@@ -81,39 +95,66 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
   await stage(1);
 
   let model = options.model;
-  let ownModel = false;
   let fallbackReason = 'no segmentation model configured';
-  if (!model && options.modelPath) {
-    try {
-      model = await loadSegmentationModel(options.modelPath, options.modelOptions);
-      ownModel = true;
-    } catch (err) {
-      // A missing file means "not installed yet": the fallback answers. A broken file is an error.
-      if (!(err instanceof AppError && err.code === 'not_found')) throw err;
-      fallbackReason = err.message;
-    }
+  let chosenReason = '';
+  if (!model) {
+    const choice = chooseSegmentationModel(options.modelPath, options.bundledModel === false ? null : options.bundledModel);
+    if (choice.path) {
+      // A broken file is an error, never hidden behind the fallback.
+      model = await sharedSegmentationModel(choice.path, options.modelOptions);
+      chosenReason = choice.reason;
+    } else fallbackReason = choice.reason;
   }
   await stage(2, model ? 'model' : 'geometric fallback');
 
   let groups: { label: string; superpoints: number[]; confidence: number }[];
-  let result: Pick<SceneSegmentation, 'source' | 'reason' | 'provider'>;
+  let result: Pick<SceneSegmentation, 'source' | 'reason' | 'provider' | 'modelPath' | 'promptMask'>;
+  const checkClicks = (clicked: readonly number[]) => {
+    if (clicked.length === 0) throw new AppError('invalid_input', 'promptMask: click at least one superpoint');
+    for (const c of clicked) if (!(Number.isInteger(c) && c >= 0 && c < features.count)) throw new AppError('invalid_input', `promptMask: superpoint ${c} is not in 0..${features.count - 1}`);
+  };
   if (model) {
-    try {
-      const logits = await model.predict(features.features, features.count);
-      groups = instancesFromLogits(features, logits, model.classes || logits.length / features.count);
-      result = { source: 'model', reason: `model ${model.path} on ${model.provider}`, provider: model.provider };
-    } finally {
-      if (ownModel) await model.close();
-    }
+    const m = model;
+    const analysis = await m.analyse(features.features, features.count);
+    groups =
+      analysis.affinity && analysis.neighbours
+        ? instancesFromAffinity({ features, logits: analysis.logits, classes: m.classes, neighbours: analysis.neighbours, k: m.neighbourCount, affinity: analysis.affinity })
+        : instancesFromLogits(features, analysis.logits, m.classes || analysis.logits.length / features.count);
+    const reason = `${chosenReason || `model ${m.path}`} on ${m.provider}`;
+    const geometric = m.kind === 'superpoint-transformer' ? null : geometricInstances({ positions: scene.positions, features });
+    result = {
+      source: 'model',
+      reason,
+      provider: m.provider,
+      modelPath: m.path,
+      async promptMask(clicked) {
+        checkClicks(clicked);
+        if (!geometric) {
+          const { prompt } = await m.analyse(features.features, features.count, clicked);
+          const mask = new Set(clicked);
+          for (let s = 0; s < features.count; s++) if (prompt![s]! > 0) mask.add(s);
+          return [...mask].sort((a, b) => a - b);
+        }
+        return geometricPromptMask(features, geometric, clicked);
+      },
+    };
   } else {
-    groups = geometricInstances({ positions: scene.positions, features }).instances;
-    result = { source: 'geometric', reason: `geometric fallback: ${fallbackReason}` };
+    const geometric = geometricInstances({ positions: scene.positions, features });
+    groups = geometric.instances;
+    result = {
+      source: 'geometric',
+      reason: `geometric fallback: ${fallbackReason}`,
+      async promptMask(clicked) {
+        checkClicks(clicked);
+        return geometricPromptMask(features, geometric, clicked);
+      },
+    };
   }
   await stage(3);
 
   const { instances, instanceIds } = toInstances(scene.positions, superpoints.ids, superpoints.count, groups);
   options.onProgress?.({ label: `Segmented ${scene.name}: ${instances.length} instances`, done: SEGMENT_STAGES.length, total: SEGMENT_STAGES.length });
-  return { ...result, superpointCount: superpoints.count, superpoints: superpoints.ids, instances, instanceIds };
+  return { ...result, superpointCount: superpoints.count, superpoints: superpoints.ids, features, instances, instanceIds };
 }
 
 /** Point masks and boxes from superpoint groups; groups that cover no point are dropped. */

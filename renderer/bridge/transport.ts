@@ -16,4 +16,15 @@ export interface Transport {
    * Only the web bridge has it: a browser cannot tell the host where a dropped file lives.
    */
   upload?(file: Blob, name: string): Promise<string>;
+  /**
+   * Hands a folder's files (paths relative to the picked folder's parent, '/' separated) to the host
+   * and returns the host path of the folder to import. Web bridge only, like `upload`.
+   */
+  uploadFolder?(files: readonly FolderFile[], onFile?: (done: number, total: number) => void): Promise<string>;
+}
+
+export interface FolderFile {
+  file: Blob;
+  /** e.g. `scene0000_00/scene0000_00_vh_clean_2.ply` (a browser's webkitRelativePath). */
+  path: string;
 }

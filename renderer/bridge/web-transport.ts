@@ -8,8 +8,10 @@ import {
   type BridgeEventMessage,
   type Method,
   type RpcResult,
+  type UploadResult,
 } from '../../app/contract';
-import type { EventListener, Transport } from './transport';
+import { folderImportPath, newUploadFolderId } from './upload-folder-client';
+import type { EventListener, FolderFile, Transport } from './transport';
 
 function isRpcResult(value: unknown): value is RpcResult {
   if (!value || typeof value !== 'object') return false;
@@ -49,8 +51,8 @@ async function call(token: string, method: Method, input: unknown): Promise<RpcR
 }
 
 /** Streams the file as the request body (fetch reads a Blob lazily), so big scans are not copied. */
-async function upload(token: string, file: Blob, name: string): Promise<string> {
-  const response = await fetch(`${UPLOAD_PATH}?name=${encodeURIComponent(name)}`, {
+async function upload(token: string, file: Blob, name: string, query = `name=${encodeURIComponent(name)}`): Promise<UploadResult> {
+  const response = await fetch(`${UPLOAD_PATH}?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token },
     body: file,
@@ -63,8 +65,8 @@ async function upload(token: string, file: Blob, name: string): Promise<string> 
   }
   if (isRpcResult(decoded)) {
     if (!decoded.ok) throw new Error(`upload of ${name}: ${decoded.error.message}`);
-    const path = (decoded.value as { path?: unknown }).path;
-    if (typeof path === 'string') return path;
+    const value = decoded.value as Partial<UploadResult>;
+    if (typeof value.path === 'string') return value as UploadResult;
   }
   throw new Error(`upload of ${name}: host answered HTTP ${response.status} without a valid frame`);
 }
@@ -121,6 +123,21 @@ export function createWebTransport(token: string): Transport {
     kind: 'web',
     invoke: (method, input) => call(token, method, input),
     onEvent: createEventStream(token),
-    upload: (file, name) => upload(token, file, name),
+    upload: async (file, name) => (await upload(token, file, name)).path,
+    uploadFolder: (files, onFile) => uploadFolder(token, files, onFile),
   };
+}
+
+/** One request per file, in order, into one fresh upload folder; answers the folder to import. */
+async function uploadFolder(token: string, files: readonly FolderFile[], onFile?: (done: number, total: number) => void): Promise<string> {
+  if (files.length === 0) throw new Error('the folder is empty: nothing to import');
+  const id = newUploadFolderId();
+  let folder: string | undefined;
+  for (const [i, f] of files.entries()) {
+    const r = await upload(token, f.file, f.path, `folder=${id}&path=${encodeURIComponent(f.path)}`);
+    folder = r.folder;
+    onFile?.(i + 1, files.length);
+  }
+  if (!folder) throw new Error('the host did not say where it stored the folder');
+  return folderImportPath(folder, files.map((f) => f.path));
 }

@@ -6,15 +6,24 @@ import type { Measurement, Viewport } from '../viewport/viewport';
 import { DropZone } from './DropZone';
 import { ErrorBanner } from './ErrorBanner';
 import { InstanceList } from './InstanceList';
+import { PropertiesPanel } from './PropertiesPanel';
+import { useInstanceFlags } from './use-instance-flags';
+import { OpenButtons, type OpenButtonsHandle } from './OpenButtons';
+import { AskPanel } from './AskPanel';
 import { SavedList } from './SavedList';
 import { SceneControls } from './SceneControls';
 import { SelectionPanel } from './SelectionPanel';
 import { StatusBar } from './StatusBar';
 import { installTestHooks, testHooksEnabled } from './test-hooks';
 import { TopBar } from './TopBar';
+import { useAsk } from './use-ask';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkbench } from './use-workbench';
 import { ViewportPane } from './ViewportPane';
+import { ReviewSide, SideTabs, type SideTab } from './ReviewQueue';
+import { SegmentPanel } from './SegmentPanel';
+import { LayoutSide } from './LayoutPanel';
+import { draftAsInstance, useSegmentation } from './use-segmentation';
 
 /** Browser noise that is not an application error. */
 const BENIGN_ERRORS = [/ResizeObserver loop/];
@@ -22,6 +31,7 @@ const BENIGN_ERRORS = [/ResizeObserver loop/];
 export function App({ transport, client }: { transport: Transport; client: Client }) {
   const [state, actions] = useWorkbench(client, transport);
   const engineRef = useRef<Viewport | null>(null);
+  const openButtons = useRef<OpenButtonsHandle>(null);
   const [drawn, setDrawn] = useState(false);
 
   const byId = useMemo(() => new Map(state.instances.map((i) => [i.id, i])), [state.instances]);
@@ -34,23 +44,76 @@ export function App({ transport, client }: { transport: Transport; client: Clien
     [state.distance],
   );
   const canSave = !!state.distance && !state.info?.readOnly;
+  // A measured distance is saved with the camera it was measured from.
+  const saveMeasured = () => void actions.save(engineRef.current?.getViewpoint());
 
   const fit = useCallback(() => engineRef.current?.fitToScene(), []);
+  const [engine, setEngine] = useState<Viewport | null>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [sideTab, setSideTab] = useState<SideTab>('work');
+  const flags = useInstanceFlags(engine);
   const onEngine = useCallback((engine: Viewport | null) => {
     engineRef.current = engine;
+    setEngine(engine);
   }, []);
   const onDrawn = useCallback(() => {
     setDrawn(true);
     document.body.dataset.ready = '1';
   }, []);
 
+  const getEngine = useCallback(() => engineRef.current, []);
+  const [askPhase, ask] = useAsk({
+    client,
+    sceneId: state.scene?.id ?? null,
+    selection: state.selection,
+    instances: state.instances,
+    readOnly: !!state.info?.readOnly,
+    engine: getEngine,
+    onSaved: actions.refreshSaved,
+    onError: actions.reportError,
+  });
+  const [seg, segActions] = useSegmentation({
+    client,
+    transport,
+    sceneId: state.scene?.id ?? null,
+    readOnly: !!state.info?.readOnly,
+    instances: state.instances,
+    engine: getEngine,
+    onStatus: actions.setStatus,
+    onError: actions.reportError,
+    onAccepted: actions.openScene,
+  });
+  // While segmenting, the list and the view show the draft's objects and the editing selection.
+  const draftInstances = useMemo(() => seg.draft?.instances.map(draftAsInstance) ?? null, [seg.draft]);
+  const draftDetails = useMemo(() => (seg.draft ? new Map(seg.draft.instances.map((i) => [i.id, i])) : seg.stored), [seg.draft, seg.stored]);
+  const pointInstances = useMemo(() => (seg.draft ? { instanceIds: seg.draft.instanceIds, superpointIds: seg.draft.superpointIds } : null), [seg.draft]);
+  const shownInstances = draftInstances ?? state.instances;
+  const shownSelection = seg.editing ? seg.selected : state.selection;
+  const shownTags = useMemo(
+    () => (seg.editing ? seg.selected.map((id) => draftInstances?.find((i) => i.id === id)?.label ?? `#${id}`) : tags),
+    [seg.editing, seg.selected, draftInstances, tags],
+  );
+
+  // While segmenting, clicks prompt objects; while the Ask panel waits for a click on an ambiguous
+  // object, a pick answers it instead of selecting. A shift-click only means something while segmenting.
+  const onPick = useCallback((id: number | null, at?: { clientX: number; clientY: number; shift: boolean }) => {
+    if (at && segActions.pick(at)) return;
+    if (at?.shift) return;
+    if (!ask.pick(id)) actions.clicked(id);
+  }, [segActions.pick, ask.pick, actions.clicked]);
+
   useShortcuts({
-    Escape: actions.clearSelection,
-    s: () => canSave && void actions.save(),
+    Escape: () => {
+      ask.discard();
+      actions.clearSelection();
+      segActions.clearSelection();
+    },
+    s: () => canSave && saveMeasured(),
     f: fit,
     c: actions.toggleColorMode,
     undo: () => void actions.undo(),
     redo: () => void actions.redo(),
+    open: () => openButtons.current?.openFile(),
   });
 
   // Test hooks read the newest state through a ref, so they are installed once.
@@ -102,29 +165,68 @@ export function App({ transport, client }: { transport: Transport; client: Clien
           onImport={(path) => void actions.importPath(path)}
           onCancel={() => void actions.cancelImport()}
         />
+        <OpenButtons
+          ref={openButtons}
+          client={client}
+          transport={transport.kind}
+          disabled={!!state.info?.readOnly || state.importJob !== null}
+          onPath={(path) => void actions.importPath(path)}
+          onFile={(file) => void actions.importFile(file)}
+          onFolder={(name, files) => void actions.importFolder(name, files)}
+          onError={actions.reportError}
+        />
       </TopBar>
       {state.error && <ErrorBanner message={state.error} onDismiss={actions.dismissError} />}
       <main className="workspace">
-        <InstanceList instances={state.instances} selection={state.selection} onSelect={actions.clicked} />
-        <DropZone enabled={!state.info?.readOnly && state.importJob === null} onFile={(file) => void actions.importFile(file)}>
+        <InstanceList
+          instances={shownInstances}
+          selection={shownSelection}
+          onSelect={seg.editing ? segActions.toggle : actions.clicked}
+          flags={flags}
+          hovered={hovered}
+          details={draftDetails}
+        />
+        <DropZone
+          enabled={!state.info?.readOnly && state.importJob === null}
+          onFile={(file) => void actions.importFile(file)}
+          onFolder={(name, files) => void actions.importFolder(name, files)}
+          onError={actions.reportError}
+        >
           <ViewportPane
             buffers={state.buffers}
             upAxis={state.scene?.upAxis ?? 'z'}
+            boxes={state.boxScene?.boxes ?? null}
             colorMode={state.colorMode}
-            selection={state.selection}
-            tags={tags}
+            selection={shownSelection}
+            tags={shownTags}
             measurement={measurement}
-            onPick={actions.clicked}
+            onPick={onPick}
             onEngine={onEngine}
             onDrawn={onDrawn}
-            instances={state.instances}
+            instances={shownInstances}
+            pointInstances={pointInstances}
             executionProvider={state.info?.executionProvider ?? null}
             onColorMode={actions.setColorMode}
+            views={{ client, sceneId: state.scene?.id ?? null, readOnly: !!state.info?.readOnly, onError: actions.reportError }}
+            onHover={setHovered}
+            loadSuperpoints={state.scene ? () => client.sceneSuperpoints({ sceneId: state.scene!.id }).then((r) => r.superpointIds) : undefined}
           />
         </DropZone>
-        <aside className="side">
-          <SelectionPanel a={a} b={b} distance={state.distance} canSave={canSave} onSave={() => void actions.save()} onClear={actions.clearSelection} />
-          <SavedList items={state.saved} readOnly={!!state.info?.readOnly} onSetStatus={(id, status) => void actions.setItemStatus(id, status)} />
+        <aside className="side" data-tab={sideTab}>
+          <SideTabs tab={sideTab} onTab={setSideTab} />
+          <SegmentPanel state={seg} actions={segActions} enabled={!!state.scene && !state.boxScene} readOnly={!!state.info?.readOnly} />
+          <SelectionPanel a={a} b={b} distance={state.distance} canSave={canSave} onSave={saveMeasured} onClear={actions.clearSelection} />
+          <PropertiesPanel engine={engine} selection={state.selection} instances={state.instances} />
+          <AskPanel phase={askPhase} actions={ask} selectionCount={state.selection.length} readOnly={!!state.info?.readOnly} enabled={!!state.scene} />
+          <SavedList
+            items={state.saved}
+            readOnly={!!state.info?.readOnly}
+            onSetStatus={(id, status) => void actions.setItemStatus(id, status)}
+            onEditAnswer={(id, answer) => void actions.setItemAnswer(id, answer)}
+            onShow={ask.review}
+          />
+          {sideTab === 'layout' && <LayoutSide client={client} sceneId={state.scene?.id ?? null} enabled={!!state.scene} readOnly={!!state.info?.readOnly} selection={state.selection} engine={getEngine} sceneVersion={state.buffers} onChanged={actions.openScene} onStatus={actions.setStatus} onError={actions.reportError} />}
+          {sideTab === 'review' && <ReviewSide client={client} sceneId={state.scene?.id ?? null} readOnly={!!state.info?.readOnly} onError={actions.reportError} savedVersion={state.saved} />}
         </aside>
       </main>
       <StatusBar

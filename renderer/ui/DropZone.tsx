@@ -1,7 +1,18 @@
-// Wraps the viewport: a file dropped here is imported. Only files: a browser gives no folder paths.
+// Wraps the viewport: a file or folder dropped here is imported (a folder is walked and uploaded file
+// by file, since a browser gives no host paths).
 import { useState, type DragEvent, type ReactNode } from 'react';
+import type { FolderFile } from '../bridge/transport';
+import { readDrop } from './dropped-entries';
 
-export function DropZone({ enabled, onFile, children }: { enabled: boolean; onFile(file: File): void; children: ReactNode }) {
+export interface DropZoneProps {
+  enabled: boolean;
+  onFile(file: File): void;
+  onFolder?(name: string, files: readonly FolderFile[]): void;
+  onError?(err: unknown): void;
+  children: ReactNode;
+}
+
+export function DropZone({ enabled, onFile, onFolder, onError, children }: DropZoneProps) {
   const [over, setOver] = useState(false);
   const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
   return (
@@ -19,8 +30,12 @@ export function DropZone({ enabled, onFile, children }: { enabled: boolean; onFi
         setOver(false);
         if (!enabled || !hasFiles(e)) return;
         e.preventDefault();
-        const file = e.dataTransfer.files[0];
-        if (file) onFile(file);
+        readDrop(e.dataTransfer)
+          .then((d) => {
+            if (d.kind === 'file') onFile(d.file);
+            else if (d.kind === 'folder') onFolder?.(d.name, d.files);
+          })
+          .catch((err: unknown) => onError?.(err));
       }}
     >
       {children}

@@ -1,4 +1,5 @@
 import type { QaItem } from '../../app/contract';
+import { formatAnswer, SavedItemTools } from './SavedItemTools';
 
 type Status = QaItem['status'];
 
@@ -6,9 +7,11 @@ interface Props {
   items: QaItem[];
   readOnly: boolean;
   onSetStatus(id: string, status: Status): void;
+  onEditAnswer?(id: string, answer: QaItem['answer']): void;
+  onShow?(item: QaItem): void;
 }
 
-export function SavedList({ items, readOnly, onSetStatus }: Props) {
+export function SavedList({ items, readOnly, onSetStatus, onEditAnswer, onShow }: Props) {
   const button = (item: QaItem, status: Status, text: string) => (
     <button
       type="button"
@@ -27,11 +30,11 @@ export function SavedList({ items, readOnly, onSetStatus }: Props) {
       </h2>
       <ol className="saved-list" data-testid="saved-list">
         {items.map((item) => (
-          <li key={item.id} className="saved-item" data-testid="saved-item" data-id={item.id} data-status={item.status}>
+          <li key={item.id} className="saved-item" data-testid="saved-item" data-id={item.id} data-status={item.status} data-kind={item.kind} data-viewpoint={item.viewpoint ? '1' : '0'}>
             <div className="question">{item.question}</div>
             <div className="answer">
               <strong>
-                {typeof item.answer === 'number' ? item.answer.toFixed(2) : item.answer} {item.unit}
+                {formatAnswer(item.answer, item.unit)} {item.unit}
               </strong>
               <span className={`status ${item.status}`} data-testid="item-status">
                 {item.status}
@@ -39,6 +42,7 @@ export function SavedList({ items, readOnly, onSetStatus }: Props) {
               </span>
               {button(item, 'verified', 'Verify')}
               {button(item, 'rejected', 'Reject')}
+              <SavedItemTools item={item} readOnly={readOnly} {...(onEditAnswer ? { onEditAnswer } : {})} {...(onShow ? { onShow } : {})} />
             </div>
           </li>
         ))}

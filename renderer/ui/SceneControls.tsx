@@ -45,7 +45,7 @@ export function SceneControls({ scenes, currentId, importing, readOnly, onOpen, 
           value={path}
           onChange={(e) => setPath(e.target.value)}
           disabled={readOnly}
-          title={readOnly ? 'Read-only: imports are off' : 'PLY, ScanNet folder, PCD, LAS, OBJ, glTF/GLB, npy/Pointcept, S3DIS'}
+          title={readOnly ? 'Read-only: imports are off' : 'PLY, ScanNet folder, PCD, LAS, OBJ, glTF/GLB, npy/Pointcept, S3DIS, VSI-Bench meta.json#<scene>'}
         />
         {importing ? (
           <button type="button" data-testid="import-cancel" onClick={onCancel}>

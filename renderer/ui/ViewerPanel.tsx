@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import { COLOR_MODE_NAMES, COLOR_MODES, type ColorMode } from '../viewport/colors';
 import { POINT_BUDGETS } from '../viewport/point-budget';
-import type { BoxOverlay, Bounds, CameraMode, MeasureResult, MeasureTool, Viewpoint, Viewport } from '../viewport/viewport';
+import type { BoxOverlay, Bounds, CameraMode, MeasureResult, MeasureTool, Viewport } from '../viewport/viewport';
+import { SavedViews, type SavedViewsProps } from './SavedViews';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { useShortcuts } from './use-shortcuts';
 
@@ -16,6 +17,11 @@ export interface ViewerPanelProps {
   selection: number[];
   /** Bumped when new points are shown (bounds, floor and modes change). */
   sceneVersion: number;
+  /** The superpoint mode can be chosen without data: choosing it asks the host to compute them. */
+  canComputeSuperpoints?: boolean;
+  computingSuperpoints?: boolean;
+  /** Where saved viewpoints are kept (the host); without it the Views list is not shown. */
+  views?: Omit<SavedViewsProps, 'engine'>;
 }
 
 const CAMERAS: CameraMode[] = ['orbit', 'fly', 'top'];
@@ -40,7 +46,8 @@ function download(url: string, name: string): void {
   a.remove();
 }
 
-export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, selection, sceneVersion }: ViewerPanelProps) {
+export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, selection, sceneVersion, views: viewStore, canComputeSuperpoints, computingSuperpoints }: ViewerPanelProps) {
+  const selectable = (m: ColorMode) => availableModes.includes(m) || (m === 'superpoint' && !!canComputeSuperpoints);
   const [pointSize, setPointSize] = useState(1);
   const [edl, setEdl] = useState(false);
   const [camera, setCamera] = useState<CameraMode>('orbit');
@@ -50,7 +57,6 @@ export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, se
   const [measure, setMeasure] = useState<MeasureResult | null>(null);
   const [budget, setBudget] = useState(() => engine.getPointBudget());
   const [resolution, setResolution] = useState(0);
-  const [views, setViews] = useState<Viewpoint[]>([]);
   const [bounds, setBounds] = useState<Bounds | null>(null);
   const [clipAboveOn, setClipAboveOn] = useState(false);
   const [clipAbove, setClipAbove] = useState(1);
@@ -58,6 +64,15 @@ export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, se
   const [clipBox, setClipBox] = useState<ClipFractions>(FULL);
   const [hiddenCount, setHiddenCount] = useState(0);
   const [isolated, setIsolated] = useState(false);
+  // The scene tree's eye toggles change these too: follow the engine.
+  useEffect(
+    () =>
+      engine.onVisibility((v) => {
+        setHiddenCount(v.hidden.length);
+        setIsolated(v.isolated !== null);
+      }),
+    [engine],
+  );
   const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => engine.onMeasure(setMeasure), [engine]);
@@ -112,7 +127,7 @@ export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, se
     '?': () => setShowShortcuts((s) => !s),
     'shift+f': () => engine.fitToSelection(),
     ...Object.fromEntries(
-      COLOR_MODES.map((m, i) => [String(i + 1), () => availableModes.includes(m) && onColorMode(m)]),
+      COLOR_MODES.map((m, i) => [String(i + 1), () => selectable(m) && onColorMode(m)]),
     ),
     v: () => setCamera((c) => cycle(CAMERAS, c)),
     e: () => setEdl((on) => !on),
@@ -151,6 +166,11 @@ export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, se
             ))}
           </select>
         </label>
+        {canComputeSuperpoints && !availableModes.includes('superpoint') && (
+          <button type="button" data-testid="compute-superpoints" disabled={computingSuperpoints} onClick={() => onColorMode('superpoint')} title="Ask the host for this scene's superpoints, then colour by them (5)">
+            {computingSuperpoints ? 'Computing superpoints…' : 'Compute superpoints'}
+          </button>
+        )}
         <label className="row">
           Size
           <input data-testid="point-size" type="range" min={0.25} max={6} step={0.05} value={pointSize} onChange={(e) => setPointSize(Number(e.target.value))} />
@@ -173,22 +193,7 @@ export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, se
             Fit selection
           </button>
         </div>
-        <details>
-          <summary>Views ({views.length})</summary>
-          <button type="button" data-testid="save-view" onClick={() => setViews((v) => [...v, engine.getViewpoint()])}>
-            Save view
-          </button>
-          <ul className="views">
-            {views.map((v, i) => (
-              <li key={i}>
-                <button type="button" data-testid="saved-view" onClick={() => engine.setViewpoint(v)} title={JSON.stringify(v)}>
-                  View {i + 1}
-                  {v.ortho ? ' (top)' : ''}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
+        {viewStore && <SavedViews engine={engine} {...viewStore} />}
         <details>
           <summary>Clip</summary>
           <label className="row">

@@ -12,6 +12,13 @@ describe('chordOf', () => {
     expect(chordOf(press('y', { ctrlKey: true }))).toBe('redo');
   });
 
+  it('maps Ctrl+O (⌘O) to open, not Ctrl+Shift+O', () => {
+    expect(chordOf(press('o', { ctrlKey: true }))).toBe('open');
+    expect(chordOf(press('o', { metaKey: true }))).toBe('open');
+    expect(chordOf(press('O', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(chordOf(press('o'))).toBeNull();
+  });
+
   it('ignores the keys without Ctrl, and with Alt', () => {
     expect(chordOf(press('z'))).toBeNull();
     expect(chordOf(press('z', { ctrlKey: true, altKey: true }))).toBeNull();

@@ -1,5 +1,5 @@
 // Which workbench command a key press with modifiers means. Ctrl on Linux/Windows, ⌘ on macOS.
-export type Chord = 'undo' | 'redo';
+export type Chord = 'undo' | 'redo' | 'open';
 
 export interface KeyPress {
   key: string;
@@ -14,5 +14,6 @@ export function chordOf(e: KeyPress): Chord | null {
   const key = e.key.toLowerCase();
   if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
   if (key === 'y' && !e.shiftKey) return 'redo';
+  if (key === 'o' && !e.shiftKey) return 'open';
   return null;
 }

@@ -1,8 +1,8 @@
 // Talks to the host: the start-up sequence, measurements for a selected pair, saving QA items,
 // and progress events. Panels get state plus a few named actions.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { ContractCallError, events, type Client, type QaItem, type UndoResult } from '../../app/contract';
-import type { Transport } from '../bridge/transport';
+import { ContractCallError, events, type Client, type QaItem, type QaItemInput, type UndoResult } from '../../app/contract';
+import type { FolderFile, Transport } from '../bridge/transport';
 import type { ColorMode } from '../viewport/colors';
 import { distanceQaItem, instanceName, roundMetres } from './distance-qa';
 import { initialState, reduce, type WorkbenchState } from './workbench-state';
@@ -14,19 +14,28 @@ export interface WorkbenchActions {
   clearSelection(): void;
   toggleColorMode(): void;
   setColorMode(mode: ColorMode): void;
-  save(): Promise<void>;
+  /** Saves the measured distance; `viewpoint` is the camera it was measured from (stored with the item). */
+  save(viewpoint?: QaItemInput['viewpoint']): Promise<void>;
   /** Undo / redo the newest change to the scene's saved work (persisted by the host). */
   undo(): Promise<void>;
   redo(): Promise<void>;
   setItemStatus(id: string, status: QaItem['status']): Promise<void>;
+  /** Edits a saved item's answer (a new revision; the earlier ones are kept). */
+  setItemAnswer(id: string, answer: QaItem['answer']): Promise<void>;
+  /** Reloads the Saved list (after another panel saved an item). */
+  refreshSaved(): Promise<void>;
   dismissError(): void;
   reportError(err: unknown): void;
+  /** Shows a line in the status bar. */
+  setStatus(status: string): void;
   /** Opens a scene the host lists (the scene switcher). */
   openScene(sceneId: string): Promise<void>;
   /** Imports a file or folder on the host's disk, then opens it. */
   importPath(path: string): Promise<void>;
   /** Uploads a dropped file to the host (web bridge only), then imports and opens it. */
   importFile(file: File): Promise<void>;
+  /** Uploads a picked or dropped folder's files (web bridge only), then imports and opens the folder. */
+  importFolder(name: string, files: readonly FolderFile[]): Promise<void>;
   cancelImport(): Promise<void>;
 }
 
@@ -42,7 +51,8 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
 
   const refreshSaved = useCallback(
     async (sceneId: string) => {
-      const { items } = await client.listQaItems({ sceneId, limit: 100 });
+      // Generated drafts live in the Review tab; Saved lists what a person saved in the workbench.
+      const { items } = await client.listQaItems({ sceneId, limit: 100, origin: 'workbench' });
       dispatch({ type: 'saved', items });
     },
     [client],
@@ -141,6 +151,16 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     [runImport, transport],
   );
 
+  const importFolder = useCallback(
+    (name: string, files: readonly FolderFile[]) =>
+      runImport(name, async () => {
+        if (!transport.uploadFolder) throw new Error('Uploading folders needs the web UI; use Open folder… instead');
+        dispatch({ type: 'status', status: `Uploading ${name}…` });
+        return transport.uploadFolder(files, (done, total) => dispatch({ type: 'status', status: `Uploading ${name}: ${done} of ${total} files` }));
+      }),
+    [runImport, transport],
+  );
+
   const cancelImport = useCallback(async () => {
     const jobId = latest.current.importJob;
     if (!jobId) return;
@@ -176,7 +196,7 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
       .catch(reportError);
   }, [client, sceneId, a, b, reportError]);
 
-  const save = useCallback(async () => {
+  const save = useCallback(async (viewpoint?: QaItemInput['viewpoint']) => {
     const s = latest.current;
     const d = s.distance;
     if (!s.scene || !d || s.info?.readOnly) return;
@@ -184,7 +204,7 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     const ib = s.instances.find((i) => i.id === d.b);
     if (!ia || !ib) return;
     try {
-      await client.saveQaItem(distanceQaItem(s.scene.id, ia, ib, d));
+      await client.saveQaItem({ ...distanceQaItem(s.scene.id, ia, ib, d), ...(viewpoint ? { viewpoint } : {}) });
       dispatch({ type: 'status', status: `Saved: ${instanceName(ia)} ↔ ${instanceName(ib)}` });
       await refreshSaved(s.scene.id);
     } catch (err) {
@@ -199,13 +219,15 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
       try {
         const r: UndoResult = await (direction === 'undo' ? client.undo({ sceneId: s.scene.id }) : client.redo({ sceneId: s.scene.id }));
         const verb = direction === 'undo' ? 'Undid' : 'Redid';
+        // An accepted segmentation changed the scene's instances, a layout edit its points: show them as they are now.
+        if (r.applied?.kind.startsWith('instances.') || r.applied?.kind.startsWith('layout.')) await open(s.scene.id);
         dispatch({ type: 'status', status: r.applied ? `${verb}: ${r.applied.label}` : `Nothing to ${direction}` });
         if (r.applied) await refreshSaved(s.scene.id);
       } catch (err) {
         reportError(err);
       }
     },
-    [client, refreshSaved, reportError],
+    [client, open, refreshSaved, reportError],
   );
 
   const setItemStatus = useCallback(
@@ -222,6 +244,26 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     },
     [client, refreshSaved, reportError],
   );
+
+  const setItemAnswer = useCallback(
+    async (id: string, answer: QaItem['answer']) => {
+      const s = latest.current;
+      if (!s.scene || s.info?.readOnly) return;
+      try {
+        await client.updateQaItem({ id, changes: { answer } });
+        dispatch({ type: 'status', status: 'Answer edited (Ctrl+Z undoes)' });
+        await refreshSaved(s.scene.id);
+      } catch (err) {
+        reportError(err);
+      }
+    },
+    [client, refreshSaved, reportError],
+  );
+
+  const refreshCurrent = useCallback(async () => {
+    const id = latest.current.scene?.id;
+    if (id) await refreshSaved(id).catch(reportError);
+  }, [refreshSaved, reportError]);
 
   const actions: WorkbenchActions = {
     clicked: useCallback((id: number | null) => {
@@ -240,11 +282,15 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
     undo: useCallback(() => step('undo'), [step]),
     redo: useCallback(() => step('redo'), [step]),
     setItemStatus,
+    setItemAnswer,
+    refreshSaved: refreshCurrent,
     dismissError: useCallback(() => dispatch({ type: 'dismissError' }), []),
     reportError,
+    setStatus: useCallback((status: string) => dispatch({ type: 'status', status }), []),
     openScene,
     importPath,
     importFile,
+    importFolder,
     cancelImport,
   };
   return [state, actions];

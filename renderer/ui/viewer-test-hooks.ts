@@ -1,10 +1,11 @@
 // Viewer hooks for the Playwright journeys (only with ?e2e=1): frame stats, exact picks, viewpoints,
 // and `?synthetic=N` to replace the scene with N generated points made in the page.
 import type { FrameStats, PickedPoint, Viewpoint, Viewport } from '../viewport/viewport';
+import { measureFrames, measurePicks, type FrameSamples, type PickSamples } from './viewer-bench';
 
 export interface ScenewrightViewerHooks {
   stats(): FrameStats;
-  pick(clientX: number, clientY: number): number | null;
+  pick(clientX: number, clientY: number, options?: { fullFrame?: boolean }): number | null;
   pickPoint(clientX: number, clientY: number): PickedPoint | null;
   projectInstance(id: number): { x: number; y: number } | null;
   getViewpoint(): Viewpoint;
@@ -15,6 +16,10 @@ export interface ScenewrightViewerHooks {
   renderNow(): void;
   /** Bytes of JS heap in use (Chromium's performance.memory), or null where unsupported. */
   heapBytes(): number | null;
+  /** `npm run bench -- viewer`: LOD on/off (off = one THREE.Points), frame and pick timings. */
+  setLodEnabled(on: boolean): void;
+  measureFrames(opts: { frames: number; minFrames?: number; maxMs?: number }): FrameSamples;
+  measurePicks(opts: { count: number; maxMs?: number; fullFrame?: boolean }): PickSamples;
 }
 
 declare global {
@@ -37,7 +42,7 @@ export function syntheticPointCount(): number {
 export function installViewerHooks(engine: Viewport): () => void {
   const hooks: ScenewrightViewerHooks = {
     stats: () => engine.stats(),
-    pick: (x, y) => engine.pick(x, y),
+    pick: (x, y, options) => engine.pick(x, y, options),
     pickPoint: (x, y) => engine.pickPoint(x, y),
     projectInstance: (id) => engine.projectInstance(id),
     getViewpoint: () => engine.getViewpoint(),
@@ -46,6 +51,9 @@ export function installViewerHooks(engine: Viewport): () => void {
     setPointBudget: (n) => engine.setPointBudget(n),
     renderNow: () => engine.renderNow(),
     heapBytes: () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
+    setLodEnabled: (on) => engine.setLodEnabled(on),
+    measureFrames: (opts) => measureFrames(engine, opts),
+    measurePicks: (opts) => measurePicks(engine, opts),
   };
   window.__scenewrightViewer = hooks;
   return () => {

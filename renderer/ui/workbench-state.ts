@@ -7,6 +7,8 @@ export interface WorkbenchState {
   info: AppInfo | null;
   scene: OpenedScene['scene'] | null;
   buffers: OpenedScene['buffers'] | null;
+  /** Boxes of a box-only scene (VSI-Bench meta); null for scans. */
+  boxScene: NonNullable<OpenedScene['boxScene']> | null;
   instances: InstanceInfo[];
   selection: number[];
   distance: DistanceResult | null;
@@ -26,6 +28,7 @@ export const initialState: WorkbenchState = {
   info: null,
   scene: null,
   buffers: null,
+  boxScene: null,
   instances: [],
   selection: [],
   distance: null,
@@ -68,6 +71,7 @@ export function reduce(state: WorkbenchState, action: Action): WorkbenchState {
         ...state,
         scene: action.opened.scene,
         buffers: action.opened.buffers,
+        boxScene: action.opened.boxScene ?? null,
         instances: action.opened.instances,
         selection: [],
         distance: null,

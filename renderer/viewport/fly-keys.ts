@@ -12,7 +12,8 @@ const MOVES: Record<string, [number, number, number]> = {
 export const FLY_KEYS = Object.keys(MOVES);
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  // A panel marked data-own-keys (the review queue) keeps its letter keys while it has focus.
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[data-own-keys]') !== null);
 }
 
 export class FlyKeys {

@@ -19,12 +19,15 @@ export interface LodScene {
   nodes: OctreeNode[];
   /** The arrays in octree order (each node a contiguous range). */
   points: PointArrays;
+  /** order[k] = index in the caller's arrays of the k-th point (picks answer the caller's index). */
+  order: Uint32Array;
 }
 
 export function buildLodScene(points: PointArrays, options: OctreeOptions = {}): LodScene {
   const { nodes, order } = buildOctree(points.positions, options);
   return {
     nodes,
+    order,
     points: {
       positions: reorder(points.positions, 3, order),
       colors: reorder(points.colors, 3, order),

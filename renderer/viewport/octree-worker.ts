@@ -16,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (e) => {
   try {
     const scene = buildLodScene(e.data.points, { capacity: e.data.capacity });
-    scope.postMessage({ ok: true, scene }, transferables(scene.points));
+    scope.postMessage({ ok: true, scene }, [...transferables(scene.points), scene.order.buffer as ArrayBuffer]);
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) }, []);
   }

@@ -44,7 +44,8 @@ export class OrbitController {
     private readonly camera: THREE.PerspectiveCamera,
     private readonly element: HTMLElement,
     private readonly onChange: () => void,
-    private readonly onClick: (clientX: number, clientY: number) => void,
+    /** A press and release without a drag; `shift`: Shift was held (a shift-drag pans instead). */
+    private readonly onClick: (clientX: number, clientY: number, shift: boolean) => void,
   ) {
     const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
       element.addEventListener(type, fn, opts);
@@ -128,7 +129,7 @@ export class OrbitController {
     if (!p || p.pointerId !== e.pointerId) return;
     this.press = null;
     if (this.element.hasPointerCapture?.(e.pointerId)) this.element.releasePointerCapture(e.pointerId);
-    if (!p.dragging && e.button === 0 && !e.shiftKey) this.onClick(e.clientX, e.clientY);
+    if (!p.dragging && e.button === 0) this.onClick(e.clientX, e.clientY, e.shiftKey);
   }
 
   /** Moves camera and target together, in metres along the view's forward / right / world up. */

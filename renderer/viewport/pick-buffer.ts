@@ -21,9 +21,8 @@ export class PickBuffer {
     return this.target.height;
   }
 
-  /** Draws `scene` into the id target at the renderer's drawing-buffer size. */
-  render(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera): void {
-    const size = renderer.getDrawingBufferSize(new THREE.Vector2());
+  /** Draws `scene` into the id target at `size` (default: the renderer's drawing-buffer size). */
+  render(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, size = renderer.getDrawingBufferSize(new THREE.Vector2())): void {
     if (size.x !== this.target.width || size.y !== this.target.height) this.target.setSize(size.x, size.y);
     const previousTarget = renderer.getRenderTarget();
     const previousClear = renderer.getClearColor(new THREE.Color());

@@ -8,21 +8,29 @@
 import * as THREE from 'three';
 import { availableColorModes, computeDisplayColors, SELECTION_TINTS, type ColorData, type ColorMode } from './colors';
 import { EdlPass } from './edl-pass';
+import { HoverPicker } from './hover-picker';
+import { obbSummary, type InstanceProperties } from './instance-properties';
+import { EvidenceOverlay, type EvidenceView } from './evidence-overlay';
+import { GhostOverlay, type GhostItem } from './ghost-overlay';
 import { FlyKeys } from './fly-keys';
 import type { LodScene, PointArrays } from './lod-buffers';
 import { floorHeight, measureResult, type MeasureResult, type MeasureTool } from './measure';
 import { buildLod } from './octree-client';
-import { selectNodes } from './octree';
+import { reorder, selectNodes } from './octree';
 import { MIN_POLAR, OrbitController, type CameraMode } from './orbit-controller';
-import { boxCorners, orientedBox } from './oriented-box';
+import { boxCorners, orientedBox, type OrientedBox } from './oriented-box';
 import { OverlayLabels, type OverlayLabel } from './overlay-labels';
 import { EMPTY_PIXEL, PickBuffer } from './pick-buffer';
+import { maxPerspectiveSprite, pickWindow, type PickWindow } from './pick-window';
 import { defaultPointBudget } from './point-budget';
 import { createPointMaterial, createPointUniforms, NO_CLIP } from './point-materials';
 import { pointSizeFor } from './point-size';
+import { SceneBoxLayer, type SceneBoxView } from './scene-boxes';
 import { orbitFrom, parseViewpoint, type Vec3, type Viewpoint } from './viewpoint';
+import { createWholeCloud, type WholeCloud } from './whole-cloud';
 
-export type { Vec3, Viewpoint, CameraMode, ColorMode, MeasureResult, MeasureTool };
+export type { Vec3, Viewpoint, CameraMode, ColorMode, MeasureResult, MeasureTool, EvidenceView };
+export type { InstanceProperties };
 
 /** What setPoints draws: positions, colours, instance ids, and optionally superpoints and confidence. */
 export type PointBuffers = PointArrays;
@@ -59,15 +67,30 @@ export interface PickedPoint {
   instance: number;
 }
 
+export interface InstanceVisibility {
+  hidden: number[];
+  /** Shown alone (null: no isolation). */
+  isolated: number[] | null;
+  locked: number[];
+}
+
+export interface PickOptions {
+  /** Draw the id pass over the whole frame instead of a window around the cursor (tests compare both). */
+  fullFrame?: boolean;
+}
+
 export interface ViewportOptions {
-  /** Called for a click (not a drag) on the canvas with the instance id under it, or null. */
-  onPick?: (id: number | null, clientX: number, clientY: number) => void;
+  /** Called for a click (not a drag) on the canvas with the instance id under it, or null; `shift`: Shift was held. */
+  onPick?: (id: number | null, clientX: number, clientY: number, shift?: boolean) => void;
+  /** Called when the instance under the resting pointer changes (null: none); its box is drawn. */
+  onHover?: (id: number | null) => void;
 }
 
 /** Pixels (CSS) around the cursor searched when the exact pixel falls between points. */
 const PICK_RADIUS_CSS_PX = 3;
 const BACKGROUND = 0x15171b;
 const MEASURE_COLOR = 0xffe14d;
+const HOVER_COLOR = 0xe8ecf2;
 
 interface InstanceStats {
   min: THREE.Vector3;
@@ -89,14 +112,26 @@ export class Viewport {
   private readonly displayMaterial = createPointMaterial(this.uniforms, 'display');
   private readonly pickMaterial = createPointMaterial(this.uniforms, 'pick');
   private readonly pickBuffer = new PickBuffer();
+  /** Clicks draw only a small window around the cursor (pick-window.ts). */
+  private readonly pickWindowBuffer = new PickBuffer();
+  private maxPointSize = 0;
   private readonly edl = new EdlPass();
   private readonly overlay: OverlayLabels;
   private readonly worldLabels: OverlayLabels;
+  /** Wireframes and labels of a box-only scene's boxes (empty for scans). */
+  private readonly sceneBoxes: SceneBoxLayer;
+  /** A QA answer's evidence (lines, boxes, angle sector) or the candidates of an ambiguous reference. */
+  private readonly evidence: EvidenceOverlay;
+  /** The preview of a layout edit: moved instances' points, see-through, with their boxes (ghost-overlay.ts). */
+  private readonly ghost: GhostOverlay;
   private readonly controls: OrbitController;
   private readonly flyKeys: FlyKeys;
   private readonly resizeObserver: ResizeObserver;
+  private readonly hover: HoverPicker;
+  private hoverObjects: THREE.Object3D[] = [];
   private readonly statsListeners = new Set<(s: FrameStats) => void>();
   private readonly measureListeners = new Set<(m: MeasureResult | null) => void>();
+  private readonly visibilityListeners = new Set<(v: InstanceVisibility) => void>();
 
   private lod: LodScene | null = null;
   private nodeGeometries: THREE.BufferGeometry[] = [];
@@ -119,6 +154,8 @@ export class Viewport {
   private measurement: Measurement | null = null;
   private measurementObjects: THREE.Object3D[] = [];
   private hidden = new Set<number>();
+  /** Locked instances are drawn but never picked (so never selected or measured by click). */
+  private locked = new Set<number>();
   private isolated: Set<number> | null = null;
   private clip: Bounds | null = null;
   private clipAbove: number | null = null;
@@ -133,6 +170,9 @@ export class Viewport {
   private toolPoints: Vec3[] = [];
   private toolObjects: THREE.Object3D[] = [];
   private lastStats: FrameStats;
+  /** False only in the viewer bench: the whole cloud as one THREE.Points (see whole-cloud.ts). */
+  private lodOn = true;
+  private whole: WholeCloud | null = null;
   private frame = 0;
   private disposed = false;
 
@@ -151,13 +191,16 @@ export class Viewport {
     const host = canvas.parentElement ?? document.body;
     this.overlay = new OverlayLabels(host);
     this.worldLabels = new OverlayLabels(host);
+    this.sceneBoxes = new SceneBoxLayer(this.content, host);
+    this.evidence = new EvidenceOverlay(this.content, host);
+    this.ghost = new GhostOverlay(this.content);
     this.budget = defaultPointBudget(this.gpuInfo());
     this.lastStats = this.emptyStats();
     this.controls = new OrbitController(
       this.camera,
       canvas,
       () => this.requestRender(),
-      (x, y) => this.click(x, y),
+      (x, y, shift) => this.click(x, y, shift),
     );
     this.flyKeys = new FlyKeys(
       () => this.controls.mode === 'fly',
@@ -166,6 +209,14 @@ export class Viewport {
     );
     this.resizeObserver = new ResizeObserver(() => this.requestRender());
     this.resizeObserver.observe(canvas);
+    this.hover = new HoverPicker(
+      canvas,
+      (x, y) => (this.tool ? null : this.pick(x, y)),
+      (id) => {
+        this.refreshHover(id);
+        this.options.onHover?.(id);
+      },
+    );
   }
 
   // ---- data ---------------------------------------------------------------------------------
@@ -216,6 +267,7 @@ export class Viewport {
   setSelection(ids: number[], tags: string[] = []): void {
     this.selection = [...ids];
     this.tags = [...tags];
+    this.sceneBoxes.setSelection(this.selection);
     this.refreshColors();
     this.refreshOverlay();
     this.refreshBoxes();
@@ -234,6 +286,31 @@ export class Viewport {
       }
     }
     this.refreshOverlay();
+  }
+
+  /** Draws a QA answer's evidence in the scene frame (null clears it). */
+  showEvidence(evidence: EvidenceView | null): void {
+    this.evidence.show(evidence);
+    this.requestRender();
+  }
+
+  /** Draws a layout edit's ghost from the loaded points (null clears it); returns the points drawn. */
+  showGhost(items: readonly GhostItem[] | null): number {
+    const n = this.ghost.show(items, this.lod?.points ?? null);
+    this.requestRender();
+    return n;
+  }
+
+  /** The boxes of a box-only scene, drawn as labelled wireframes (null: none); scene frame, like the points. */
+  setSceneBoxes(boxes: readonly SceneBoxView[] | null): void {
+    this.sceneBoxes.set(boxes);
+    this.sceneBoxes.setSelection(this.selection);
+    this.requestRender();
+  }
+
+  /** How many scene boxes are drawn. */
+  sceneBoxCount(): number {
+    return this.sceneBoxes.count;
   }
 
   // ---- look ---------------------------------------------------------------------------------
@@ -273,22 +350,75 @@ export class Viewport {
     return this.budget;
   }
 
+  /** Bench only: off draws and picks every point as one THREE.Points, with no level of detail. */
+  setLodEnabled(on: boolean): void {
+    this.lodOn = on;
+    this.refreshPointSize();
+  }
+
   // ---- visibility -----------------------------------------------------------------------------
 
   /** Hides these instances (replaces the hidden set); hidden points are neither drawn nor picked. */
   setHidden(ids: readonly number[]): void {
     this.hidden = new Set(ids);
     this.refreshVisibility();
+    this.emitVisibility();
   }
 
   /** Shows only these instances (null or empty: everything not hidden). */
   isolate(ids: readonly number[] | null): void {
     this.isolated = ids && ids.length ? new Set(ids) : null;
     this.refreshVisibility();
+    this.emitVisibility();
   }
 
   getHidden(): { hidden: number[]; isolated: number[] | null } {
     return { hidden: [...this.hidden], isolated: this.isolated ? [...this.isolated] : null };
+  }
+
+  /** Locks instances: still drawn, never picked (replaces the locked set). */
+  setLocked(ids: readonly number[]): void {
+    this.locked = new Set(ids);
+    this.emitVisibility();
+  }
+
+  /** Hidden, isolated and locked instances, now and after every change (the scene tree follows it). */
+  onVisibility(listener: (v: InstanceVisibility) => void): () => void {
+    this.visibilityListeners.add(listener);
+    listener(this.visibility());
+    return () => this.visibilityListeners.delete(listener);
+  }
+
+  private visibility(): InstanceVisibility {
+    return { hidden: [...this.hidden], isolated: this.isolated ? [...this.isolated] : null, locked: [...this.locked] };
+  }
+
+  private emitVisibility(): void {
+    const v = this.visibility();
+    for (const l of this.visibilityListeners) l(v);
+  }
+
+  /** The instance under the resting pointer (hover highlight), or null. */
+  getHovered(): number | null {
+    return this.hover.hovered;
+  }
+
+  /** Point count, boxes and centroid of an instance, from the loaded points (world frame); null if absent. */
+  instanceProperties(id: number): InstanceProperties | null {
+    const s = this.instanceStats.get(id);
+    if (!s) return null;
+    const box = new THREE.Box3(s.min.clone(), s.max.clone()).applyMatrix4(this.content.matrixWorld);
+    const size = box.getSize(new THREE.Vector3());
+    const centroid = s.sum.clone().divideScalar(s.count).applyMatrix4(this.content.matrixWorld);
+    return {
+      id,
+      pointCount: s.count,
+      min: box.min.toArray() as Vec3,
+      max: box.max.toArray() as Vec3,
+      size: size.toArray() as Vec3,
+      centroid: centroid.toArray() as Vec3,
+      obb: obbSummary(this.orientedBoxOf(id)),
+    };
   }
 
   /** Axis-aligned clip box in world space (z up); points outside are neither drawn nor picked. */
@@ -375,9 +505,11 @@ export class Viewport {
   // ---- picking and measuring --------------------------------------------------------------
 
   /** Instance id under a client-space point (exact, from the GPU id buffer); null over background. */
-  pick(clientX: number, clientY: number): number | null {
-    const index = this.pickIndex(clientX, clientY);
-    return index === null ? null : this.lod!.points.instanceIds[index]!;
+  pick(clientX: number, clientY: number, options: PickOptions = {}): number | null {
+    const index = this.pickIndex(clientX, clientY, !!options.fullFrame);
+    if (index === null) return null;
+    const id = this.lod!.points.instanceIds[index]!;
+    return this.locked.has(id) ? null : id;
   }
 
   /** The exact point under a client-space point: its world position and instance; null over background. */
@@ -387,6 +519,32 @@ export class Viewport {
     const p = this.lod!.points.positions;
     const v = new THREE.Vector3(p[index * 3]!, p[index * 3 + 1]!, p[index * 3 + 2]!).applyMatrix4(this.content.matrixWorld);
     return { position: v.toArray() as Vec3, instance: this.lod!.points.instanceIds[index]! };
+  }
+
+  /** The point under a client-space point as an index into the arrays given to setPoints, with its instance; null over background. */
+  pickPointIndex(clientX: number, clientY: number): { pointIndex: number; instance: number } | null {
+    const index = this.pickIndex(clientX, clientY);
+    if (index === null) return null;
+    return { pointIndex: this.lod!.order[index]!, instance: this.lod!.points.instanceIds[index]! };
+  }
+
+  /**
+   * Replaces the instance id (and optionally superpoint id) of every point, in the order given to
+   * setPoints, without rebuilding the octree or moving the camera (a segmentation being edited).
+   */
+  setPointInstances(instanceIds: Int32Array, superpointIds?: Int32Array): void {
+    const lod = this.lod;
+    if (!lod) return;
+    if (instanceIds.length !== lod.order.length || (superpointIds && superpointIds.length !== lod.order.length)) {
+      throw new Error(`viewport: ${instanceIds.length} instance ids for ${lod.order.length} points`);
+    }
+    lod.points.instanceIds = reorder(instanceIds, 1, lod.order);
+    if (superpointIds) lod.points.superpointIds = reorder(superpointIds, 1, lod.order);
+    this.computeInstanceStats();
+    this.refreshVisibility();
+    this.refreshColors();
+    this.refreshOverlay();
+    this.refreshBoxes();
   }
 
   /** Clicks on the canvas place measure points while a tool is on; otherwise they select. */
@@ -501,6 +659,8 @@ export class Viewport {
     const cam = this.activeCamera();
     this.overlay.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
     this.worldLabels.update(cam, IDENTITY, this.canvas.clientWidth, this.canvas.clientHeight);
+    this.sceneBoxes.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
+    this.evidence.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
     this.lastStats = {
       frameMs: performance.now() - started,
       pointsDrawn: drawn.points,
@@ -546,13 +706,18 @@ export class Viewport {
     this.disposed = true;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.resizeObserver.disconnect();
+    this.hover.dispose();
     this.controls.dispose();
     this.flyKeys.dispose();
     this.setMeasurement(null);
     this.clearPoints();
     this.overlay.dispose();
     this.worldLabels.dispose();
+    this.sceneBoxes.dispose();
+    this.evidence.dispose();
+    this.ghost.dispose();
     this.pickBuffer.dispose();
+    this.pickWindowBuffer.dispose();
     this.edl.dispose();
     this.displayMaterial.dispose();
     this.pickMaterial.dispose();
@@ -646,6 +811,11 @@ export class Viewport {
   }
 
   private clearPoints(): void {
+    if (this.whole) {
+      this.content.remove(this.whole.display);
+      this.whole.dispose();
+      this.whole = null;
+    }
     for (const o of this.displayNodes) this.content.remove(o);
     this.pickContent.clear();
     for (const g of this.nodeGeometries) g.dispose();
@@ -704,6 +874,7 @@ export class Viewport {
   /** Chooses the octree nodes for the active camera and marks them visible; same set for both passes. */
   private updateLod(): { points: number; nodes: number } {
     if (!this.lod) return { points: 0, nodes: 0 };
+    if (!this.lodOn || this.whole) return this.updateWhole();
     const cam = this.activeCamera();
     cam.updateMatrixWorld();
     const frustum = new THREE.Frustum().setFromProjectionMatrix(new THREE.Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse));
@@ -732,6 +903,31 @@ export class Viewport {
       this.pickNodes[k]!.visible = true;
     }
     return { points, nodes: selected.length };
+  }
+
+  /** The no-LOD peer: one object over every point (or back to the nodes when LOD is on again). */
+  private updateWhole(): { points: number; nodes: number } {
+    if (this.lodOn) {
+      this.content.remove(this.whole!.display);
+      this.pickContent.remove(this.whole!.pick);
+      this.whole!.dispose();
+      this.whole = null;
+      return this.updateLod();
+    }
+    if (!this.nodeGeometries.length) return { points: 0, nodes: 0 };
+    if (!this.whole) {
+      const root = this.lod!.nodes[0];
+      const bounds = root ? new THREE.Box3(new THREE.Vector3(...root.min), new THREE.Vector3(...root.max)) : new THREE.Box3();
+      const position = this.nodeGeometries[0]!.getAttribute('position') as THREE.BufferAttribute;
+      this.whole = createWholeCloud(position, this.colorAttribute!, this.pointCount, bounds, { display: this.displayMaterial, pick: this.pickMaterial });
+      this.content.add(this.whole.display);
+      this.pickContent.add(this.whole.pick);
+    }
+    for (const o of this.displayNodes) o.visible = false;
+    for (const o of this.pickNodes) o.visible = false;
+    this.whole.display.visible = true;
+    this.whole.pick.visible = true;
+    return { points: this.pointCount, nodes: 1 };
   }
 
   private drawFrame(): { points: number; nodes: number } {
@@ -775,7 +971,8 @@ export class Viewport {
   private refreshPointSize(): void {
     if (!this.lod || this.worldBounds.isEmpty()) return;
     // Under a budget fewer points cover the same surfaces, so each is drawn larger.
-    this.uniforms.uSize.value = pointSizeFor(this.worldBounds, Math.min(this.pointCount, this.budget)) * this.sizeScale;
+    const drawn = this.lodOn ? Math.min(this.pointCount, this.budget) : this.pointCount;
+    this.uniforms.uSize.value = pointSizeFor(this.worldBounds, drawn) * this.sizeScale;
     this.requestRender();
   }
 
@@ -858,6 +1055,11 @@ export class Viewport {
   }
 
   private orientedCorners(id: number): Vec3[] | null {
+    const box = this.orientedBoxOf(id);
+    return box ? boxCorners(box) : null;
+  }
+
+  private orientedBoxOf(id: number): OrientedBox | null {
     const s = this.instanceStats.get(id);
     if (!s || !this.lod) return null;
     const { positions, instanceIds } = this.lod.points;
@@ -872,8 +1074,28 @@ export class Viewport {
       world[k * 3 + 2] = v.z;
       k++;
     }
-    const box = orientedBox(world, Uint32Array.from({ length: k }, (_, i) => i));
-    return box ? boxCorners(box) : null;
+    return orientedBox(world, Uint32Array.from({ length: k }, (_, i) => i));
+  }
+
+  /** A thin box around the hovered instance (cheap: no per-point colour pass). */
+  private refreshHover(id: number | null): void {
+    for (const o of this.hoverObjects.splice(0)) {
+      this.worldOverlay.remove(o);
+      disposeObject(o);
+    }
+    const corners = id === null ? null : this.alignedCorners(id);
+    if (corners) {
+      const pairs: Vec3[] = [];
+      for (let k = 0; k < 4; k++) pairs.push(corners[k]!, corners[(k + 1) % 4]!, corners[k + 4]!, corners[((k + 1) % 4) + 4]!, corners[k]!, corners[k + 4]!);
+      const lines = new THREE.LineSegments(
+        new THREE.BufferGeometry().setFromPoints(pairs.map((p) => new THREE.Vector3(...p))),
+        new THREE.LineBasicMaterial({ color: HOVER_COLOR, transparent: true, opacity: 0.85 }),
+      );
+      lines.frustumCulled = false;
+      this.worldOverlay.add(lines);
+      this.hoverObjects.push(lines);
+    }
+    this.requestRender();
   }
 
   private refreshTool(): void {
@@ -919,22 +1141,80 @@ export class Viewport {
     this.requestRender();
   }
 
-  private click(clientX: number, clientY: number): void {
+  private click(clientX: number, clientY: number, shift = false): void {
     if (this.tool) {
-      this.measureAt(clientX, clientY);
+      if (!shift) this.measureAt(clientX, clientY);
       return;
     }
-    this.options.onPick?.(this.pick(clientX, clientY), clientX, clientY);
+    this.options.onPick?.(this.pick(clientX, clientY), clientX, clientY, shift);
   }
 
-  private pickIndex(clientX: number, clientY: number): number | null {
+  private pickIndex(clientX: number, clientY: number, fullFrame = false): number | null {
     if (!this.lod) return null;
-    this.renderPick();
+    this.syncSize();
+    this.syncCameras();
+    this.updateLod();
     const px = this.toBufferPixel(clientX, clientY);
     if (!px) return null;
     const radius = Math.max(1, Math.round(PICK_RADIUS_CSS_PX * this.renderer.getPixelRatio()));
-    const index = this.pickBuffer.readNear(this.renderer, px.x, px.y, radius);
+    const full = this.renderer.getDrawingBufferSize(new THREE.Vector2());
+    const win = fullFrame ? null : pickWindow(px.x, px.y, radius, this.maxSpritePx(), full.x, full.y);
+    let index: number | null;
+    if (win) {
+      this.renderPickWindow(win, full);
+      index = this.pickWindowBuffer.readNear(this.renderer, px.x - win.x, px.y - win.y, radius);
+    } else {
+      this.renderPick();
+      index = this.pickBuffer.readNear(this.renderer, px.x, px.y, radius);
+    }
     return index !== null && index < this.pointCount ? index : null;
+  }
+
+  /** Largest point sprite the current view can draw, in buffer pixels (bounds the pick window). */
+  private maxSpritePx(): number {
+    if (!this.maxPointSize) {
+      const gl = this.renderer.getContext();
+      this.maxPointSize = Number((gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1]) || 1;
+    }
+    const size = this.uniforms.uSize.value;
+    const scale = this.uniforms.uScale.value;
+    if (this.controls.mode === 'top') {
+      // The shader's orthographic size: uSize * uScale * P[1][1] * 0.4663 (point-materials.ts).
+      return Math.min(this.maxPointSize, Math.max(1, size * scale * this.orthoCamera.projectionMatrix.elements[5]! * 0.4663));
+    }
+    const eye = this.camera.position;
+    let nearest = Infinity;
+    if (this.whole?.pick.visible) nearest = this.worldBounds.distanceToPoint(eye);
+    else this.pickNodes.forEach((o, k) => o.visible && (nearest = Math.min(nearest, this.nodeWorldBoxes[k]!.distanceToPoint(eye))));
+    if (nearest === Infinity) return 1;
+    const tanHalf = Math.tan(THREE.MathUtils.degToRad(this.camera.fov) / 2);
+    return maxPerspectiveSprite(size, scale, nearest, this.camera.near, tanHalf, this.camera.aspect, this.maxPointSize);
+  }
+
+  /** The id pass over `win` only: a view-offset camera, and only the drawn nodes that reach it. */
+  private renderPickWindow(win: PickWindow, full: THREE.Vector2): void {
+    const cam = this.activeCamera();
+    const scale = this.uniforms.uScale.value;
+    const culled: THREE.Object3D[] = [];
+    cam.setViewOffset(full.x, full.y, win.x, full.y - (win.y + win.height), win.width, win.height);
+    try {
+      // An orthographic view offset magnifies P[1][1], which the shader's point size reads.
+      if (cam === this.orthoCamera) this.uniforms.uScale.value = (scale * win.height) / full.y;
+      cam.updateMatrixWorld();
+      const frustum = new THREE.Frustum().setFromProjectionMatrix(new THREE.Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse));
+      this.pickNodes.forEach((o, k) => {
+        if (o.visible && !frustum.intersectsBox(this.nodeWorldBoxes[k]!)) {
+          o.visible = false;
+          culled.push(o);
+        }
+      });
+      this.pickScene.updateMatrixWorld();
+      this.pickWindowBuffer.render(this.renderer, this.pickScene, cam, new THREE.Vector2(win.width, win.height));
+    } finally {
+      for (const o of culled) o.visible = true;
+      this.uniforms.uScale.value = scale;
+      cam.clearViewOffset();
+    }
   }
 
   private applyAspect(width: number, height: number): void {
@@ -970,8 +1250,7 @@ export class Viewport {
     const u = (clientX - rect.left) / rect.width;
     const v = (clientY - rect.top) / rect.height;
     if (!(u >= 0 && u < 1 && v >= 0 && v < 1)) return null;
-    const w = this.pickBuffer.width;
-    const h = this.pickBuffer.height;
+    const { x: w, y: h } = this.renderer.getDrawingBufferSize(new THREE.Vector2());
     return { x: Math.floor(u * w), y: h - 1 - Math.floor(v * h) };
   }
 

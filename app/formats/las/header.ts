@@ -19,9 +19,11 @@ export function parseLasHeader(bytes: Uint8Array, file: string): LasHeader {
   if (headerSize < MIN_HEADER || headerSize > bytes.length) throw new FormatError({ file, offset: 94, expected: `a header size from ${MIN_HEADER} to the file length ${bytes.length}, found ${headerSize}` });
   const pointOffset = dv.getUint32(96, true);
   if (pointOffset < headerSize) throw new FormatError({ file, offset: 96, expected: `an offset to point data of at least the header size ${headerSize}, found ${pointOffset}` });
-  const formatByte = bytes[104]!;
-  // LAZ sets bit 7 (and laszip bit 6) of the format id to mark compressed records.
-  if (formatByte & 0xc0) throw new FormatError({ file, offset: 104, expected: 'uncompressed LAS point records (this is LAZ, which needs a LAZ decoder)' });
+  const rawFormat = bytes[104]!;
+  // LAZ (LASzip) sets bit 7 of the format id; bit 6 marks an old compression no decoder here reads.
+  if (rawFormat & 0x40) throw new FormatError({ file, offset: 104, expected: `a point data format id without bit 6 (an obsolete compression), found ${rawFormat}` });
+  const compressed = (rawFormat & 0x80) !== 0;
+  const formatByte = rawFormat & 0x3f;
   if (formatByte >= POINT_LAYOUTS.length) throw new FormatError({ file, offset: 104, expected: `a point data format 0 to 10, found ${formatByte}` });
   const recordLength = dv.getUint16(105, true);
   const layout = POINT_LAYOUTS[formatByte]!;
@@ -43,7 +45,7 @@ export function parseLasHeader(bytes: Uint8Array, file: string): LasHeader {
     if (!Number.isFinite(o)) throw new FormatError({ file, offset: 155 + 8 * i, expected: `a finite ${'XYZ'[i]} offset, found ${o}` });
   });
   return {
-    versionMajor, versionMinor, headerSize, pointOffset, pointFormat: formatByte, recordLength, pointCount, scale, offset,
+    versionMajor, versionMinor, headerSize, pointOffset, pointFormat: formatByte, compressed, recordLength, pointCount, scale, offset,
     max: [f64(179), f64(195), f64(211)],
     min: [f64(187), f64(203), f64(219)],
   };

@@ -6,8 +6,10 @@ export interface LasHeader {
   headerSize: number;
   /** Byte offset of the first point record. */
   pointOffset: number;
-  /** 0..10 (the compression bits of LAZ files are refused earlier). */
+  /** 0..10, without the LAZ compression bit. */
   pointFormat: number;
+  /** LAZ: bit 7 of the format id is set, the point records are LASzip-compressed. */
+  compressed: boolean;
   recordLength: number;
   /** From the 64-bit count (LAS 1.4) when set, else the legacy 32-bit count. */
   pointCount: number;

@@ -7,15 +7,25 @@ import type { PlyElement, PlyHeader, PlyProperty } from './types';
 import { firstNonFinite, planVertexOutputs, storeVertexValue, toColorByte, type VertexOutputs } from './vertexTargets';
 import { faceIndexProperty, type BodyResult } from './bodyResult';
 
-interface Ctx {
+export interface Ctx {
   bytes: Uint8Array;
   dv: DataView;
   le: boolean;
   file: string;
+  /** File offset of bytes[0]: 0 for a whole file, the chunk's start when parsing in chunks (error offsets). */
+  base: number;
 }
 
+export const binaryCtx = (bytes: Uint8Array, header: PlyHeader, file: string, base = 0): Ctx => ({
+  bytes,
+  dv: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  le: header.format === 'binary_little_endian',
+  file,
+  base,
+});
+
 export function readBinaryBody(bytes: Uint8Array, header: PlyHeader, file: string): BodyResult {
-  const ctx: Ctx = { bytes, dv: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), le: header.format === 'binary_little_endian', file };
+  const ctx = binaryCtx(bytes, header, file);
   let pos = header.bodyOffset;
   let vertices: VertexOutputs | undefined;
   let vertexCount = -1;
@@ -45,7 +55,7 @@ export function readBinaryBody(bytes: Uint8Array, header: PlyHeader, file: strin
   return { vertices, vertexCount, faces, faceCount };
 }
 
-const rowSize = (props: PlyProperty[]) => props.reduce((s, p) => s + SCALAR_SIZE[p.listCountType ?? p.type], 0);
+export const rowSize = (props: PlyProperty[]) => props.reduce((s, p) => s + SCALAR_SIZE[p.listCountType ?? p.type], 0);
 
 function ensureFixed(ctx: Ctx, element: PlyElement, pos: number, stride: number): void {
   const have = ctx.bytes.length - pos;
@@ -74,10 +84,22 @@ function readVertices(ctx: Ctx, element: PlyElement, pos: number, out: VertexOut
   if (props.some((p) => p.listCountType)) return readVerticesByRow(ctx, element, pos, out);
   const stride = rowSize(props);
   ensureFixed(ctx, element, pos, stride);
+  return readVertexRows(ctx, element, pos, out, 0, element.count);
+}
+
+/**
+ * Copies `n` fixed-stride vertex rows starting at `pos` of ctx.bytes into rows first.. of the outputs:
+ * the whole element at once (readPly), or the rows one chunk holds (PlyChunkParser). The caller has
+ * checked the bounds. Returns the offset after the last row.
+ */
+export function readVertexRows(ctx: Ctx, element: PlyElement, pos: number, out: VertexOutputs, first: number, n: number): number {
+  const props = element.properties;
+  const stride = rowSize(props);
   const offsets: number[] = [];
   props.reduce((o, p) => (offsets.push(o), o + SCALAR_SIZE[p.type]), 0);
-  const n = element.count;
   const column = (i: number): Column => ({ bytes: ctx.bytes, dv: ctx.dv, start: pos + offsets[i]!, stride, count: n, type: props[i]!.type, le: ctx.le });
+  const rows3 = <T extends Float32Array | Uint8Array>(a: T): T => (first === 0 && n * 3 === a.length ? a : (a.subarray(first * 3, (first + n) * 3) as T));
+  const positions = rows3(out.positions);
 
   const [ix, iy, iz] = out.positionProps;
   const xyzPacked = [ix, iy, iz].every((i) => props[i]!.type === 'float32') && offsets[iy] === offsets[ix]! + 4 && offsets[iz] === offsets[ix]! + 8;
@@ -91,32 +113,36 @@ function readVertices(ctx: Ctx, element: PlyElement, pos: number, out: VertexOut
   const rgbPacked = out.colors !== undefined && [r, g, b].every((i) => props[i]!.type === 'uint8') && offsets[g] === offsets[r]! + 1 && offsets[b] === offsets[r]! + 2;
   // Unaligned rows (e.g. 15-byte x y z r g b) read through DataView in one fused pass; aligned ones use a Float32Array view.
   const fused = xyzPacked && rgbPacked && ((ctx.bytes.byteOffset + pos + offsets[ix]!) % 4 !== 0 || stride % 4 !== 0);
+  const colors = out.colors && rows3(out.colors);
   let bad = -1;
-  if (fused) bad = copyXyzRgb(column(ix), offsets[r]! - offsets[ix]!, out.positions, out.colors!);
-  else if (xyzPacked) bad = copyXyzFloat32(column(ix), out.positions);
+  if (fused) bad = copyXyzRgb(column(ix), offsets[r]! - offsets[ix]!, positions, colors!);
+  else if (xyzPacked) bad = copyXyzFloat32(column(ix), positions);
   else {
-    for (const [comp, i] of [ix, iy, iz].entries()) copyColumn(column(i), out.positions, comp, 3);
-    const k = firstNonFinite(out.positions);
+    for (const [comp, i] of [ix, iy, iz].entries()) copyColumn(column(i), positions, comp, 3);
+    const k = firstNonFinite(positions);
     if (k >= 0) bad = Math.floor(k / 3);
   }
   if (bad >= 0) {
-    const rowAt = pos + bad * stride;
-    throw new FormatError({ file: ctx.file, offset: rowAt + offsets[ix]!, expected: `finite x y z for vertex ${bad} (found NaN or infinity)` });
+    const rowAt = ctx.base + pos + bad * stride;
+    throw new FormatError({ file: ctx.file, offset: rowAt + offsets[ix]!, expected: `finite x y z for vertex ${first + bad} (found NaN or infinity)` });
   }
 
   out.targets.forEach((t, i) => {
-    if (t.kind === 'scalar') copyColumn(column(i), t.array, 0, 1);
+    if (t.kind === 'scalar') copyColumn(column(i), t.array, first, 1);
   });
-  if (out.colors && !fused) {
-    if (rgbPacked) copyRgbUint8(column(r), out.colors);
+  if (colors && !fused) {
+    if (rgbPacked) copyRgbUint8(column(r), colors);
     else {
       for (const [comp, i] of colorProps.entries()) {
-        if (props[i]!.type === 'uint8') copyColumn(column(i), out.colors, comp, 3);
-        else convertColors(ctx, column(i), out.colors, comp);
+        if (props[i]!.type === 'uint8') copyColumn(column(i), colors, comp, 3);
+        else convertColors(ctx, column(i), colors, comp);
       }
     }
   }
-  if (out.normals) for (const [comp, i] of normalProps.entries()) copyColumn(column(i), out.normals, comp, 3);
+  if (out.normals) {
+    const normals = rows3(out.normals);
+    for (const [comp, i] of normalProps.entries()) copyColumn(column(i), normals, comp, 3);
+  }
   return pos + n * stride;
 }
 

@@ -41,7 +41,8 @@ describe('VSI-Bench rows', () => {
     const report = auditRows(parseVsiRows(text), scenes);
     expect(report.unchecked).toEqual([]);
     expect(report.disagreements).toEqual([]);
-    expect(Object.keys(report.per_type).length).toBe(8);
+    // The eight VSI-Bench types and MultiSPA object size.
+    expect(Object.keys(report.per_type).length).toBe(9);
     for (const t of Object.values(report.per_type)) expect(t.score).toBe(1);
     expect(report.overall).toEqual({ n: questions.length, score: 1 });
   });

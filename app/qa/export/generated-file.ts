@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import type { GeneratedQuestion } from '../vsibench/generate';
-import { isBoxQuestionType } from '../vsibench/questions';
+import { isQuestionType } from '../vsibench/questions';
 
 const QuestionSchema = z.object({
   id: z.string(),
   scene_name: z.string(),
-  question_type: z.string().refine(isBoxQuestionType, 'not a VSI-Bench box question type'),
+  question_type: z.string().refine(isQuestionType, 'not a question type the generator writes'),
   question: z.string(),
   options: z.array(z.string()).nullable(),
   ground_truth: z.string(),

@@ -37,7 +37,7 @@ export interface DatasetStats {
 
 const bump = (r: Record<string, number>, k: string) => void (r[k] = (r[k] ?? 0) + 1);
 
-function summarise(values: number[], bins: number): NumericSummary {
+export function summarise(values: number[], bins: number): NumericSummary {
   const min = Math.min(...values);
   const max = Math.max(...values);
   const width = (max - min) / bins;

@@ -4,6 +4,7 @@ import { obbCorners } from '../../geometry/obb';
 import { obbDistance } from '../../geometry/obb-distance';
 import type { Vec3 } from '../../scene/types';
 import { directionAngle, directionBin, directionMargin } from './direction';
+import type { SizeDimension } from '../workbench/object-size';
 import type { BoxScene } from './meta';
 import { DIRECTION_LABELS, type DirectionLevel } from './questions';
 
@@ -24,6 +25,8 @@ export type Evidence =
   | { kind: 'count'; count: number }
   | { kind: 'size'; sides: Vec3; longest: number }
   | { kind: 'room'; area: number }
+  /** MultiSPA size: the axis-aligned box's extents and the dimension asked (height = dz, length = max(dx, dy), width = min(dx, dy)). */
+  | { kind: 'axis_size'; dimension: SizeDimension; dx: number; dy: number; dz: number; metres: number }
   | ({ kind: 'distance' } & CategoryDistance)
   | {
       kind: 'rel_distance';
@@ -92,6 +95,13 @@ export const sizeAnswer = (scene: BoxScene, category: string): Answer<EvidenceOf
   return { value: Math.round(100 * longest), evidence: { kind: 'size', sides, longest } };
 };
 
+/** MultiSPA: one dimension of the category's only instance from its axis-aligned box, in whole millimetres. */
+export const axisSizeAnswer = (scene: BoxScene, category: string, dimension: SizeDimension): Answer<EvidenceOf<'axis_size'>> => {
+  const { min, max } = instancesOf(scene, category)[0]!;
+  const [dx, dy, dz] = [0, 1, 2].map((k) => max[k]! - min[k]!) as [number, number, number];
+  const metres = dimension === 'height' ? dz : dimension === 'length' ? Math.max(dx, dy) : Math.min(dx, dy);
+  return { value: Math.round(1000 * metres), evidence: { kind: 'axis_size', dimension, dx, dy, dz, metres } };
+};
 export const roomSizeAnswer = (scene: BoxScene): Answer<EvidenceOf<'room'>> => ({ value: round1(scene.roomSize), evidence: { kind: 'room', area: scene.roomSize } });
 
 export const absDistanceAnswer = (scene: BoxScene, a: string, b: string): Answer<EvidenceOf<'distance'>> => {

@@ -94,6 +94,15 @@ describe('generated questions on the 50 rooms obey every rule', () => {
       expect(dropped.every((d) => d.reason.length > 0)).toBe(true);
       for (const q of questions) {
         counts[q.question_type] = (counts[q.question_type] ?? 0) + 1;
+        if (q.question_type === 'multispa_object_size') {
+          // MultiSPA: the meta's own axis-aligned min/max of the category's only box, in whole millimetres.
+          const [o] = scene.instances[q.objects[0]!]!;
+          expect(scene.instances[q.objects[0]!]).toHaveLength(1);
+          const [dx, dy, dz] = [0, 1, 2].map((k) => o!.max[k]! - o!.min[k]!) as Vec3;
+          const dim = /^What is the (height|length|width) \(in millimeters\)/.exec(q.question)![1];
+          expect(q.answer).toBe(Math.round(1000 * (dim === 'height' ? dz : dim === 'length' ? Math.max(dx, dy) : Math.min(dx, dy))));
+          continue;
+        }
         const slots = parseQuestion(q.question_type, q.question);
         expect(slots, q.question).not.toBeNull();
         const truth = q.options ? q.options.find((o) => o.startsWith(`${q.ground_truth}. `))!.slice(3) : Number(q.ground_truth);
@@ -170,5 +179,6 @@ describe('generated questions on the 50 rooms obey every rule', () => {
     }
     console.log(JSON.stringify(counts));
     for (const type of Object.keys(README_FIGURES)) expect(counts[type], type).toBeGreaterThan(0);
+    expect(counts.multispa_object_size).toBeGreaterThan(0);
   });
 });

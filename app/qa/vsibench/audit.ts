@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { meanRelativeAccuracy } from '../mra';
-import { absDistanceAnswer, countAnswer, relDirectionAnswer, relDistanceAnswer, roomSizeAnswer, sizeAnswer, type Answer, type Evidence } from './answers';
+import { absDistanceAnswer, axisSizeAnswer, countAnswer, relDirectionAnswer, relDistanceAnswer, roomSizeAnswer, sizeAnswer, type Answer, type Evidence } from './answers';
 import type { BoxScene } from './meta';
-import { DIRECTION_LABELS, isBoxQuestionType, isMultipleChoice, parseOption, parseQuestion, UNCOMPUTABLE_TYPES, type BoxQuestionType, type DirectionLevel } from './questions';
+import { SIZE_DIMENSIONS, type SizeDimension } from '../workbench/object-size';
+import { DIRECTION_LABELS, isMultipleChoice, isQuestionType, parseOption, parseQuestion, UNCOMPUTABLE_TYPES, type DirectionLevel, type QuestionType } from './questions';
 
 export const VsiRowSchema = z.object({
   id: z.union([z.number(), z.string()]),
@@ -21,7 +22,7 @@ export type VsiRow = z.infer<typeof VsiRowSchema>;
 
 export interface Disagreement {
   id: VsiRow['id'];
-  question_type: BoxQuestionType;
+  question_type: QuestionType;
   question: string;
   ground_truth: string;
   /** In the ground truth's format: the number as text, or the option letter. */
@@ -33,7 +34,7 @@ export interface Disagreement {
 }
 
 export interface AuditReport {
-  per_type: Partial<Record<BoxQuestionType, { n: number; score: number }>>;
+  per_type: Partial<Record<QuestionType, { n: number; score: number }>>;
   /** `score` is the mean of the per-type scores (VSI-Bench's overall); `n` counts scored rows. */
   overall: { n: number; score: number };
   disagreements: Disagreement[];
@@ -95,7 +96,22 @@ function choice(row: VsiRow, answer: Answer): Checked {
   return { answer, ours, score: ours === row.ground_truth.trim() ? 1 : 0 };
 }
 
-function check(row: VsiRow, type: BoxQuestionType, scene: BoxScene): Checked {
+const MULTISPA_SIZE = new RegExp(`^What is the (${SIZE_DIMENSIONS.join('|')}) \\(in millimeters\\) of the (.+)\\?$`, 's');
+
+/** MultiSPA's own rule: correct when within 20% of the ground truth. */
+function multiSpaSize(row: VsiRow, scene: BoxScene): Checked {
+  const m = MULTISPA_SIZE.exec(row.question);
+  if (!m) throw new Unchecked('the question does not match the multispa_object_size template');
+  requireCategories(scene, [m[2]!]);
+  requireUnique(scene, [m[2]!], 'object size is defined for a single instance');
+  const a = axisSizeAnswer(scene, m[2]!, m[1] as SizeDimension);
+  const truth = Number(row.ground_truth);
+  if (row.ground_truth.trim() === '' || !Number.isFinite(truth)) throw new Unchecked(`ground truth ${JSON.stringify(row.ground_truth)} is not a number`);
+  return { answer: a, ours: String(a.value), score: Math.abs((a.value as number) - truth) <= 0.2 * Math.abs(truth) ? 1 : 0 };
+}
+
+function check(row: VsiRow, type: QuestionType, scene: BoxScene): Checked {
+  if (type === 'multispa_object_size') return multiSpaSize(row, scene);
   const slots = parseQuestion(type, row.question);
   if (!slots) throw new Unchecked(`the question does not match the ${type} template byte for byte`);
   switch (type) {
@@ -141,13 +157,13 @@ function check(row: VsiRow, type: BoxQuestionType, scene: BoxScene): Checked {
 
 export function auditRows(rows: readonly VsiRow[], scenes: readonly BoxScene[]): AuditReport {
   const byId = new Map(scenes.map((s) => [s.id, s]));
-  const sums = new Map<BoxQuestionType, { n: number; total: number }>();
+  const sums = new Map<QuestionType, { n: number; total: number }>();
   const report: AuditReport = { per_type: {}, overall: { n: 0, score: 0 }, disagreements: [], unchecked: [] };
   for (const row of rows) {
     const type = row.question_type;
     try {
       if (type in UNCOMPUTABLE_TYPES) throw new Unchecked(UNCOMPUTABLE_TYPES[type]!);
-      if (!isBoxQuestionType(type)) throw new Unchecked(`unknown question type ${JSON.stringify(type)}`);
+      if (!isQuestionType(type)) throw new Unchecked(`unknown question type ${JSON.stringify(type)}`);
       const scene = byId.get(row.scene_name);
       if (!scene) throw new Unchecked(`scene ${row.scene_name} is not in the meta`);
       const checked = check(row, type, scene);

@@ -1,8 +1,10 @@
 // Every VSI-Bench question a box-only scene supports, each with its answer and evidence, and every
 // candidate an asking rule removed, with the rule and the numbers that triggered it.
 import { deriveSeed, Random } from '../../sample/random';
+import { SIZE_DIMENSIONS, sizeQuestionText } from '../workbench/object-size';
 import {
   absDistanceAnswer,
+  axisSizeAnswer,
   categoryDistance,
   countAnswer,
   relDirectionAnswer,
@@ -15,13 +17,13 @@ import {
 import { DIRECTION_MARGIN_DEG, EASY_BACK_BIN } from './direction';
 import type { BoxScene } from './meta';
 import { shuffled } from './shuffle';
-import { BOX_QUESTION_TYPES, DIRECTION_LABELS, directionType, optionLetter, questionText, type BoxQuestionType, type DirectionLevel } from './questions';
+import { DIRECTION_LABELS, directionType, optionLetter, QUESTION_TYPES, questionText, type BoxQuestionType, type QuestionType } from './questions';
 
 export interface GeneratedQuestion {
   /** Stable across seeds: scene, type and the objects in the scene's category order. */
   id: string;
   scene_name: string;
-  question_type: BoxQuestionType;
+  question_type: QuestionType;
   question: string;
   /** "A. text" entries for multiple choice, null for numeric answers (as in VSI-Bench rows). */
   options: string[] | null;
@@ -44,11 +46,17 @@ export type DropRule =
   | 'near_edge'
   | 'back_bin'
   | 'corners_off'
-  | 'no_direction';
+  | 'no_direction'
+  // Curation (curate.ts): what the asking rules kept but the dataset does not take.
+  | 'duplicate'
+  | 'already_stored'
+  | 'over_quota';
 
 export interface DroppedQuestion {
   scene_name: string;
-  question_type: BoxQuestionType;
+  question_type: QuestionType;
+  /** The question's id, for candidates that became questions before curation dropped them. */
+  id?: string;
   objects: string[];
   rule: DropRule;
   reason: string;
@@ -60,7 +68,7 @@ export interface GeneratedSet {
 }
 
 export interface GenerateOptions {
-  types?: readonly BoxQuestionType[];
+  types?: readonly QuestionType[];
   /** Seeds the option order of multiple-choice questions. */
   seed?: number;
 }
@@ -95,17 +103,17 @@ function numberText(type: BoxQuestionType, value: number): string {
 }
 
 export function generateQuestions(scene: BoxScene, options: GenerateOptions = {}): GeneratedSet {
-  const types = new Set(options.types ?? BOX_QUESTION_TYPES);
+  const types = new Set<QuestionType>(options.types ?? QUESTION_TYPES);
   const seed = options.seed ?? 0;
   const questions: GeneratedQuestion[] = [];
   const dropped: DroppedQuestion[] = [];
   const count = (c: string) => scene.instances[c]!.length;
   const unique = scene.categories.filter((c) => count(c) === 1);
-  const drop = (type: BoxQuestionType, objects: string[], rule: DropRule, reason: string) => dropped.push({ scene_name: scene.id, question_type: type, objects, rule, reason });
-  const dropNonUnique = (type: BoxQuestionType, what: string) => {
+  const drop = (type: QuestionType, objects: string[], rule: DropRule, reason: string) => dropped.push({ scene_name: scene.id, question_type: type, objects, rule, reason });
+  const dropNonUnique = (type: QuestionType, what: string) => {
     for (const c of scene.categories) if (count(c) !== 1) drop(type, [c], 'not_unique', `${c} has ${count(c)} instances; ${what} must be unique`);
   };
-  const idOf = (type: BoxQuestionType, objects: string[]) => `${scene.id}/${type}/${objects.join('|')}`;
+  const idOf = (type: QuestionType, objects: string[]) => `${scene.id}/${type}/${objects.join('|')}`;
 
   const numeric = (type: BoxQuestionType, objects: string[], answer: Answer) => {
     const value = answer.value as number;
@@ -130,6 +138,16 @@ export function generateQuestions(scene: BoxScene, options: GenerateOptions = {}
   if (types.has('object_size_estimation')) {
     dropNonUnique('object_size_estimation', 'the measured object');
     for (const c of unique) numeric('object_size_estimation', [c], sizeAnswer(scene, c));
+  }
+
+  if (types.has('multispa_object_size')) {
+    const type = 'multispa_object_size';
+    dropNonUnique(type, 'the measured object');
+    for (const c of unique)
+      for (const dimension of SIZE_DIMENSIONS) {
+        const answer = axisSizeAnswer(scene, c, dimension);
+        questions.push({ id: `${idOf(type, [c])}|${dimension}`, scene_name: scene.id, question_type: type, question: sizeQuestionText(dimension, c), options: null, ground_truth: String(answer.value), answer: answer.value, objects: [c], evidence: answer.evidence });
+      }
   }
 
   if (types.has('room_size_estimation')) numeric('room_size_estimation', [], roomSizeAnswer(scene));

@@ -5,7 +5,6 @@ import { AppError } from '../../contract/errors';
 import { alphaShapeArea, ROOM_ALPHA } from '../../geometry/alpha-shape';
 import { closestPointPair } from '../../geometry/closest-pair';
 import { KdTree } from '../../geometry/kdtree';
-import { obbCorners } from '../../geometry/obb';
 import { tightObb, type ObbMode } from '../../geometry/tight-obb';
 import { groupPointsByInstance, sceneBounds } from '../../scene/summary';
 import type { PointScene, Vec3 } from '../../scene/types';
@@ -31,13 +30,15 @@ export interface PointBoxScene extends BoxScene {
 
 const defaultCategory = (label: string) => (STRUCTURE_LABELS.includes(label.toLowerCase()) ? null : label);
 
-function extents(box: BoxObject['box']): { min: Vec3; max: Vec3 } {
+/** The axis-aligned box of the points themselves (MultiSPA sizes read it), not of the OBB's corners. */
+function extents(positions: Float32Array, set: Uint32Array): { min: Vec3; max: Vec3 } {
   const min: Vec3 = [Infinity, Infinity, Infinity];
   const max: Vec3 = [-Infinity, -Infinity, -Infinity];
-  for (const c of obbCorners(box))
+  for (const i of set)
     for (let k = 0; k < 3; k++) {
-      if (c[k]! < min[k]!) min[k] = c[k]!;
-      if (c[k]! > max[k]!) max[k] = c[k]!;
+      const v = positions[i * 3 + k]!;
+      if (v < min[k]!) min[k] = v;
+      if (v > max[k]!) max[k] = v;
     }
   return { min, max };
 }
@@ -69,7 +70,7 @@ export function boxSceneFromPoints(scene: PointScene, options: PointBoxSceneOpti
       categories.push(category);
     }
     const list = instances[category];
-    list.push({ category, instance: list.length, box, ...extents(box), instanceId: inst.id });
+    list.push({ category, instance: list.length, box, ...extents(scene.positions, set), instanceId: inst.id });
     points.set(inst.id, set);
   }
 

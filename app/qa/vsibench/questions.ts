@@ -13,6 +13,19 @@ export const BOX_QUESTION_TYPES = [
 ] as const;
 export type BoxQuestionType = (typeof BOX_QUESTION_TYPES)[number];
 
+/**
+ * Multi-SpatialMLLM (MultiSPA) types a scene without camera frames supports: object height, length
+ * and width in millimetres from the axis-aligned box. Its depth and camera-motion questions need
+ * the capture's camera poses and images, which a scan or box meta data lacks.
+ */
+export const MULTISPA_QUESTION_TYPES = ['multispa_object_size'] as const;
+export type MultiSpaQuestionType = (typeof MULTISPA_QUESTION_TYPES)[number];
+
+/** Every type the generator asks: VSI-Bench's, then MultiSPA's. */
+export const QUESTION_TYPES = [...BOX_QUESTION_TYPES, ...MULTISPA_QUESTION_TYPES] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+export const isQuestionType = (t: string): t is QuestionType => (QUESTION_TYPES as readonly string[]).includes(t);
+
 /** Types in VSI-Bench that boxes cannot answer (people wrote the routes; order needs the video). */
 export const UNCOMPUTABLE_TYPES: Record<string, string> = {
   route_planning: 'route_planning questions are written by people; no box rule defines their answer',
@@ -23,7 +36,7 @@ export type DirectionLevel = 'easy' | 'medium' | 'hard';
 export const directionType = (level: DirectionLevel): BoxQuestionType => `object_rel_direction_${level}`;
 
 export const isBoxQuestionType = (t: string): t is BoxQuestionType => (BOX_QUESTION_TYPES as readonly string[]).includes(t);
-export const isMultipleChoice = (t: BoxQuestionType) => t === 'object_rel_distance' || t.startsWith('object_rel_direction_');
+export const isMultipleChoice = (t: string) => t === 'object_rel_distance' || t.startsWith('object_rel_direction_');
 
 /** The answer labels of each direction level, in bin order. */
 export const DIRECTION_LABELS: Record<DirectionLevel, readonly string[]> = {

@@ -1,7 +1,8 @@
 export { detectFormat } from './detect';
 export { FORMAT_READERS } from './readers';
-export { convertScan, loadScene, readScan, type LoadedSceneResult } from './load-scene';
-export { toPointScene, DEFAULT_GREY } from './to-point-scene';
+export { convertScan, convertScanCompact, loadScene, readScan, type LoadedSceneResult } from './load-scene';
+export { toCompactScene, toPointScene, DEFAULT_GREY, type CompactScene } from './to-point-scene';
 export { recentre, boundsOf } from './recentre';
 export { yUpToZUp } from './up-axis';
+export { chunkParserFor, type ScanChunkParser } from './stream';
 export type * from './types';

@@ -6,6 +6,7 @@ import { readPointceptFolder } from '../../formats/npy/readPointceptFolder';
 import { readObj } from '../../formats/obj/readObj';
 import { readPcd } from '../../formats/pcd/readPcd';
 import { readS3disRoom } from '../../formats/s3dis/readS3disRoom';
+import { isVsiMeta, readVsiMetaScene, VSI_META_FORMAT } from '../boxes/vsi-meta-scan';
 import { readNpyScan } from './from-npy';
 import { readPlyScan } from './from-ply';
 import { isScanNetFolder, readScanNetScan } from './from-scannet';
@@ -60,11 +61,12 @@ export const FORMAT_READERS: readonly FormatReader[] = [
   },
   {
     id: 'las',
-    description: 'LAS 1.0–1.4',
+    description: 'LAS 1.0–1.4 or LAZ',
     kind: 'file',
-    extensions: ['.las'],
+    extensions: ['.las', '.laz'],
+    // LAZ shares the signature; readLas sees the compression bit of the format id and decodes it.
     magic: (b) => startsWith(b, 'LASF'),
-    read: asLoaded(readLas),
+    read: (input, context) => readLas(fileOf(input).bytes, { fileName: input.name, ...(context?.laz ? { laz: context.laz } : {}) }),
   },
   {
     id: 'glb',
@@ -81,6 +83,13 @@ export const FORMAT_READERS: readonly FormatReader[] = [
     extensions: ['.gltf'],
     magic: (b) => head(b).startsWith('{') && head(b).includes('"asset"'),
     read: asLoaded(readGltf),
+  },
+  {
+    id: VSI_META_FORMAT,
+    description: 'VSI-Bench meta JSON (meta.json#<scene>: a box-only scene)',
+    kind: 'file',
+    magic: isVsiMeta,
+    read: (input) => readVsiMetaScene(fileOf(input).bytes, input.name, fileOf(input).part),
   },
   // OBJ has no magic bytes; only its name selects it.
   { id: 'obj', description: 'Wavefront OBJ', kind: 'file', extensions: ['.obj'], read: asLoaded(readObj) },

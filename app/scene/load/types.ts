@@ -1,10 +1,13 @@
 // What the scene loader takes and gives. Inputs are bytes, never paths, so loading runs anywhere
 // (host, worker, renderer); the caller reads the file or folder.
+import type { LazDecoder } from '../../formats/las/laz';
 import type { ScanData, UpAxis } from '../../formats/scan-data';
+import type { BoxSceneData } from '../boxes/types';
 
 /** One file, or one folder as relative path → bytes ('/' separated). */
 export type SceneInput =
-  | { kind: 'file'; name: string; bytes: Uint8Array }
+  /** `part`: one scene inside a multi-scene file (`meta.json#<scene>`, VSI-Bench meta). */
+  | { kind: 'file'; name: string; bytes: Uint8Array; part?: string }
   | { kind: 'folder'; name: string; files: Record<string, Uint8Array> };
 
 /** A reader's result in the loader's one shape: ScanData plus what only some formats carry. */
@@ -13,6 +16,8 @@ export interface LoadedScan extends ScanData {
   superpoints?: Int32Array;
   /** Faces as the file counts them (before triangulation); defaults to faces.length / 3. */
   faceCount?: number;
+  /** Box-only scans: the boxes in the file's frame (toPointScene moves them with the points). */
+  boxScene?: BoxSceneData;
 }
 
 export interface FormatReader {
@@ -27,7 +32,13 @@ export interface FormatReader {
   magic?(bytes: Uint8Array): boolean;
   /** True when a folder's relative paths look like this format. */
   folder?(paths: readonly string[]): boolean;
-  read(input: SceneInput): LoadedScan;
+  read(input: SceneInput, context?: ReadContext): LoadedScan;
+}
+
+/** Decoders the host injects where app/ cannot load them itself (WASM read through Node's fs). */
+export interface ReadContext {
+  /** Reads LAZ; without it a LAZ file is a FormatError. */
+  laz?: LazDecoder;
 }
 
 export interface ToSceneOptions {
@@ -60,4 +71,6 @@ export interface SceneReport {
   upAxis: UpAxis;
   /** Up axis the file was read with. */
   sourceUpAxis: UpAxis;
+  /** Box-only scenes: the room as the source gives it (area m², centre in file coordinates) and the box count. */
+  room?: { size: number; center: [number, number, number]; boxCount: number };
 }

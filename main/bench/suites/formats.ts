@@ -3,7 +3,7 @@
 // binary PLY (x y z float, r g b uchar) cached in the OS temp folder. Then our PCD (binary,
 // binary_compressed) and LAS readers against a naive DataView-per-field baseline on generated
 // room-like clouds (formats/cloud-files.ts), also cached in the OS temp folder.
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLYLoader } from 'three/examples/jsm/loaders/PLYLoader.js';
@@ -15,6 +15,8 @@ import type { ScanData } from '../../../app/formats/scan-data';
 import { writePly } from '../../../app/formats/ply/writePly';
 import { sharedDataDir } from '../../launch/paths';
 import { cloudFile, type CloudKind } from '../formats/cloud-files';
+import { CHILD_FLAG, importPeakChild, measureImportPeak, type ImportMode } from '../formats/import-peak';
+import { lazCases } from '../formats/laz-bench';
 import { naiveReadLas, naiveReadPcd, type NaiveCloud } from '../formats/naive-readers';
 import { result, timeIt, type BenchResult } from '../result';
 
@@ -41,8 +43,8 @@ function readExact(path: string): Uint8Array {
 }
 
 /** Writes the synthetic 10M-point cloud once; later runs reuse it when its header and size check out. */
-function bigCloudPath(): string {
-  const path = join(tmpdir(), `scenewright-bench-${BIG_POINTS}-xyzrgb.ply`);
+function bigCloudPath(points = BIG_POINTS): string {
+  const path = join(tmpdir(), `scenewright-bench-${points}-xyzrgb.ply`);
   if (existsSync(path)) {
     const head = new Uint8Array(512);
     const fd = openSync(path, 'r');
@@ -51,19 +53,35 @@ function bigCloudPath(): string {
     try {
       const h = parsePlyHeader(head, path);
       const v = h.elements[0];
-      if (v?.count === BIG_POINTS && statSync(path).size === h.bodyOffset + BIG_POINTS * 15) return path;
+      if (v?.count === points && statSync(path).size === h.bodyOffset + points * 15) return path;
     } catch {
       // fall through and rewrite
     }
   }
   process.stdout.write(`formats: writing ${path} …\n`);
-  const positions = new Float32Array(BIG_POINTS * 3);
-  const colors = new Uint8Array(BIG_POINTS * 3);
+  // Written a million points at a time (writePly's header, then bodies), so a 2 GB file needs no 2 GB buffer.
+  const STEP = 1_000_000;
   let seed = 12345;
   const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
-  for (let i = 0; i < positions.length; i++) positions[i] = rand() * 8 - 4;
-  for (let i = 0; i < colors.length; i++) colors[i] = (rand() * 256) | 0;
-  writeFileSync(path, writePly({ positions, colors }));
+  const temp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    const empty = writePly({ positions: new Float32Array(0), colors: new Uint8Array(0) });
+    const header = new TextDecoder('latin1').decode(empty).replace('element vertex 0', `element vertex ${points}`);
+    writeSync(fd, new Uint8Array([...header].map((c) => c.charCodeAt(0))));
+    for (let done = 0; done < points; done += STEP) {
+      const n = Math.min(STEP, points - done);
+      const positions = new Float32Array(n * 3);
+      const colors = new Uint8Array(n * 3);
+      for (let i = 0; i < positions.length; i++) positions[i] = rand() * 8 - 4;
+      for (let i = 0; i < colors.length; i++) colors[i] = (rand() * 256) | 0;
+      const body = writePly({ positions, colors });
+      writeSync(fd, body.subarray(parsePlyHeader(body, path).bodyOffset));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
   return path;
 }
 
@@ -139,9 +157,36 @@ function cloudCase(kind: CloudKind, n: number): BenchResult[] {
   ];
 }
 
+/** Peak RSS growth of a whole import, streaming against whole-file reading, each in a fresh process. */
+function importPeakCase(name: string, path: string): BenchResult[] {
+  const streaming = measureImportPeak(path, 'streaming');
+  const whole = measureImportPeak(path, 'whole');
+  const peer = 'whole-file read, then parse (previous import path)';
+  return [
+    result(SUITE, name, 'import peak RSS growth / file size', 'x', streaming.peakGrowthMb / streaming.fileMb, { value: whole.peakGrowthMb / whole.fileMb, name: peer, better: 'lower' }),
+    result(SUITE, name, 'import time (read, parse, cache)', 's', streaming.seconds, { value: whole.seconds, name: peer, better: 'lower' }),
+  ];
+}
+
+/** `--big`: a 2 GB-class cloud (130M points), written once into the OS temp folder. */
+const HUGE_POINTS = 130_000_000;
+
 export default async function formats(args: string[]): Promise<BenchResult[]> {
+  const child = args.indexOf(CHILD_FLAG);
+  if (child >= 0) {
+    await importPeakChild(args[child + 1]!, args[child + 2] as ImportMode);
+    return [];
+  }
   const quick = args.includes('--quick');
   const results: BenchResult[] = [];
+  if (!quick) {
+    const path = bigCloudPath();
+    results.push(...importPeakCase(`import 10M points xyz+rgb (${(statSync(path).size / 2 ** 20).toFixed(0)} MB)`, path));
+  }
+  if (args.includes('--big')) {
+    const path = bigCloudPath(HUGE_POINTS);
+    results.push(...importPeakCase(`import ${HUGE_POINTS / 1e6}M points xyz+rgb (${(statSync(path).size / 2 ** 30).toFixed(2)} GB)`, path));
+  }
   // The big case first, while the process's peak RSS is still low.
   if (!quick) {
     const bytes = readExact(bigCloudPath());
@@ -152,5 +197,7 @@ export default async function formats(args: string[]): Promise<BenchResult[]> {
   else process.stdout.write(`formats: skipping scene0000_00, ${scene} not found\n`);
   const cloudPoints = quick ? CLOUD_POINTS / 10 : CLOUD_POINTS;
   for (const kind of Object.keys(CLOUD_READERS) as CloudKind[]) results.push(...cloudCase(kind, cloudPoints));
+  const lazAt = args.indexOf('--laz');
+  results.push(...(await lazCases(SUITE, lazAt >= 0 ? args[lazAt + 1] : undefined, quick)));
   return results;
 }

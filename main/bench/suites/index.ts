@@ -9,4 +9,6 @@ export const suites: Record<string, () => Promise<Suite>> = {
   segmentation: async () => (await import('./segmentation')).default,
   store: async () => (await import('./store')).default,
   qa: async () => (await import('./qa')).default,
+  layout: async () => (await import('./layout')).default,
+  viewer: async () => (await import('./viewer')).default,
 };

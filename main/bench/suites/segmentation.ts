@@ -14,6 +14,7 @@ import { partitionAgreement } from '../../../app/segment/partition-agreement';
 import { parseSegsJson, writeSegsJson } from '../../../app/segment/segs-json';
 import { sharedDataDir } from '../../launch/paths';
 import { result, timeIt, type BenchResult } from '../result';
+import { endToEndCase } from './segment-e2e';
 
 const SUITE = 'segmentation';
 const PEER = 'ScanNet Segmentator (C++)';
@@ -110,6 +111,8 @@ function runCase(name: string, plyPath: string, peerBinary: string | undefined, 
 
 export default async function segmentation(args: string[]): Promise<BenchResult[]> {
   const quick = args.includes('--quick');
+  // --e2e: only the end-to-end case (superpoints + features + model + grouping on a 250k-point scan).
+  if (args.includes('--e2e')) return endToEndCase(quick ? 1 : 3);
   const peerBinary = process.env['SCANNET_SEGMENTATOR'] || undefined;
   if (!peerBinary) {
     process.stdout.write(
@@ -124,6 +127,7 @@ export default async function segmentation(args: string[]): Promise<BenchResult[
   const rows: BenchResult[] = [];
   if (existsSync(scannet)) rows.push(...runCase('scannet scene0000_00 (81k verts)', scannet, peerBinary, quick ? 3 : 11));
   else process.stdout.write(`${SUITE}: ${scannet} not found; skipping the ScanNet case\n`);
+  rows.push(...(await endToEndCase(quick ? 1 : 3)));
   if (!quick) rows.push(...runCase(`bumpy ${BUMPY_SIDE}x${BUMPY_SIDE} (${((BUMPY_SIDE * BUMPY_SIDE) / 1e6).toFixed(1)}M verts)`, bumpyPath(), peerBinary, 3));
   return rows;
 }

@@ -1,6 +1,7 @@
 // The annotation store on a real file (WAL, synchronous=FULL): saving one verified item through the
 // undoable editor, batched imports, and listing a page among many items. Peers, in the same run:
-// one transaction per row for saves and imports, and the listing query with its index disabled.
+// one transaction per row for saves and imports, the listing query with its index disabled (and its
+// total counted over the items instead of read from the per-scene count), and OFFSET against afterId.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,18 @@ export default async function store(args: string[]): Promise<BenchResult[]> {
         }),
       );
     }
+    // Scrolling on from the middle: the page after a given item (keyset) against the same page by OFFSET.
+    const mid = Math.floor(have / 2);
+    const cursor = db.qaItems.list({ sceneId: SCENE, limit: 1, offset: mid - 1 }).items[0]!.id;
+    const keyset = timeEach(7, () => db.qaItems.list({ sceneId: SCENE, limit: 100, offset: 0, afterId: cursor }));
+    const byOffset = timeEach(7, () => db.qaItems.list({ sceneId: SCENE, limit: 100, offset: mid }));
+    out.push(
+      result('store', `list page of 100 after item ${mid} (afterId) among ${have} items`, 'median time', 'ms', percentile(keyset, 0.5), {
+        value: percentile(byOffset, 0.5),
+        name: `same page by offset ${mid}`,
+        better: 'lower',
+      }),
+    );
   } finally {
     s?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -8,12 +8,15 @@ import { parseGeneratedFile } from '../../../app/qa/export/generated-file';
 import { applySplits, parseSplits, type SplitRatios } from '../../../app/qa/export/splits';
 import { datasetStats } from '../../../app/qa/export/stats';
 import { auditRows, parseVsiRows, type AuditReport } from '../../../app/qa/vsibench/audit';
-import { generateQuestions, type DroppedQuestion, type GeneratedQuestion } from '../../../app/qa/vsibench/generate';
+import type { DroppedQuestion, GeneratedQuestion } from '../../../app/qa/vsibench/generate';
 import { parseVsiMetaText } from '../../../app/qa/vsibench/meta';
-import { BOX_QUESTION_TYPES, isBoxQuestionType, type BoxQuestionType } from '../../../app/qa/vsibench/questions';
-import { sampleBalanced } from '../../../app/qa/vsibench/sample';
+import { BOX_QUESTION_TYPES, isQuestionType, QUESTION_TYPES, type QuestionType } from '../../../app/qa/vsibench/questions';
+import { ENGINE_VERSION } from '../../../app/version';
+import { defaultJobs, discoverTasks, runBatch } from '../../qa/generate-batch';
 import { parseCommandLine, parseNumberFlag, UsageError } from '../args';
 import type { Io, RunCommand } from '../command';
+import { createProgressBar } from '../progress-bar';
+import { parseUpAxis } from './up-axis-flag';
 
 const AUDIT_FLAGS = {
   format: { type: 'string' },
@@ -26,6 +29,8 @@ const GENERATE_FLAGS = {
   out: { type: 'string' },
   seed: { type: 'string' },
   'per-type': { type: 'string' },
+  jobs: { type: 'string' },
+  'up-axis': { type: 'string' },
   format: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -80,61 +85,89 @@ async function audit(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function parseTypes(value: string | undefined): BoxQuestionType[] {
-  if (value === undefined) return [...BOX_QUESTION_TYPES];
+function parseTypes(value: string | undefined): QuestionType[] {
+  if (value === undefined) return [...QUESTION_TYPES];
   const types = value.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  const unknown = types.filter((t) => !isBoxQuestionType(t));
-  if (unknown.length > 0 || types.length === 0) throw new UsageError(`--types: unknown type(s) ${unknown.join(', ') || '(none given)'}; choose from ${BOX_QUESTION_TYPES.join(', ')}`);
-  return types as BoxQuestionType[];
+  const unknown = types.filter((t) => !isQuestionType(t));
+  if (unknown.length > 0 || types.length === 0) throw new UsageError(`--types: unknown type(s) ${unknown.join(', ') || '(none given)'}; choose from ${QUESTION_TYPES.join(', ')}`);
+  return types as QuestionType[];
 }
 
-async function generate(argv: string[], io: Io): Promise<number> {
+export interface GenerateDeps {
+  /** The bundled worker thread script (tests pass a fresh bundle); defaults to dist/main/qa-generate-worker.js. */
+  workerScript?: string | URL;
+}
+
+/** `qa generate`: every scene the path names, sharded over worker threads, written in input order. */
+export async function generate(argv: string[], io: Io, deps: GenerateDeps = {}): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, GENERATE_FLAGS);
-  if (positionals.length !== 1) throw new UsageError('qa generate: expected one meta file, optionally with #scene_name');
+  if (positionals.length !== 1) throw new UsageError('qa generate: expected one scan file, scene folder, folder of scenes or meta file (meta.json[#scene])');
   if (!values.out) throw new UsageError('qa generate: --out <file.json> is required');
   const format = values.format ?? 'generated';
   if (format !== 'generated' && format !== 'vsibench') throw new UsageError(`qa generate: --format is generated (questions with answers and evidence, the default) or vsibench (VSI-Bench rows), got ${JSON.stringify(format)}`);
   const types = parseTypes(values.types);
   const seed = parseNumberFlag('seed', values.seed, 0, (n) => Number.isInteger(n) && n >= 0);
   const perType = values['per-type'] === undefined ? null : parseNumberFlag('per-type', values['per-type'], 0, (n) => Number.isInteger(n) && n >= 1);
-  const [file, sceneName] = positionals[0]!.split('#') as [string, string | undefined];
-  let scenes = parseVsiMetaText(readText(file), file);
-  if (sceneName !== undefined) {
-    scenes = scenes.filter((s) => s.id === sceneName);
-    if (scenes.length === 0) throw new Error(`${file}: no scene named ${JSON.stringify(sceneName)}`);
-  }
+  const jobs = parseNumberFlag('jobs', values.jobs, defaultJobs(), (n) => Number.isInteger(n) && n >= 1);
+  const upAxis = parseUpAxis(values['up-axis']);
+  const { tasks, skipped } = discoverTasks(positionals[0]!);
+
+  const bar = createProgressBar(io);
+  bar.update(`0 / ${tasks.length} scenes`, 0, tasks.length);
+  const results = await runBatch(tasks, { types, seed, perType, ...(upAxis ? { upAxis } : {}) }, {
+    jobs,
+    ...(deps.workerScript ? { workerScript: deps.workerScript } : {}),
+    onResult: (r, done, total) => bar.update(`${done} / ${total} scenes (${r.scene}${r.ok ? '' : ': failed'})`, done, total),
+  });
+  bar.finish();
 
   const questions: GeneratedQuestion[] = [];
   const dropped: DroppedQuestion[] = [];
-  for (const scene of scenes) {
-    const set = generateQuestions(scene, { types, seed });
-    // Balanced per room, so one large room cannot crowd out the others.
-    for (const q of perType === null ? set.questions : sampleBalanced(set.questions, { perType, seed })) questions.push(q);
-    for (const d of set.dropped) dropped.push(d);
+  const errors: Array<{ scene: string; source: string; code: string; message: string }> = [];
+  for (const r of results) {
+    if (!r.ok) {
+      errors.push({ scene: r.scene, source: r.source, ...r.error });
+      io.err(`${r.scene}: ${r.error.message}\n`);
+      continue;
+    }
+    for (const q of r.questions) questions.push(q);
+    for (const d of r.dropped) dropped.push(d);
   }
+  const scenes = results.filter((r) => r.ok).map((r) => r.scene);
   if (format === 'vsibench') writeFileSync(values.out, `${JSON.stringify(toVsiBenchRows(questions), null, 1)}\n`);
-  else writeFileSync(values.out, `${JSON.stringify({ format: 'vsibench', seed, types, scenes: scenes.map((s) => s.id), questions, dropped })}\n`);
+  else
+    writeFileSync(
+      values.out,
+      `${JSON.stringify({ format: 'vsibench', engineVersion: ENGINE_VERSION, seed, types, perType, scenes, questions, dropped, errors })}\n`,
+    );
 
   const report = {
     out: values.out,
     scenes: scenes.length,
+    failed: errors.length,
+    jobs: Math.min(jobs, tasks.length),
     questions: questions.length,
     per_type: countBy(questions, (q) => q.question_type),
     dropped: dropped.length,
     dropped_by_rule: countBy(dropped, (d) => `${d.question_type}: ${d.rule}`),
+    per_scene: results.map((r) => (r.ok ? { scene: r.scene, objects: r.objects, questions: r.questions.length, dropped: r.dropped.length, ms: r.ms } : { scene: r.scene, error: r.error.message })),
+    errors,
+    skipped,
   };
   if (values.json) io.out(`${JSON.stringify(report)}\n`);
   else
     io.out(
       [
-        `${report.questions} questions from ${report.scenes} room(s) → ${report.out}`,
+        `${report.questions} questions from ${report.scenes} scene(s) → ${report.out}${errors.length ? ` (${errors.length} scene(s) failed, listed on stderr)` : ''}`,
         ...Object.entries(report.per_type).map(([t, n]) => `  ${String(n).padStart(7)}  ${t}`),
         `${report.dropped} candidates dropped by a rule:`,
         ...Object.entries(report.dropped_by_rule).map(([r, n]) => `  ${String(n).padStart(7)}  ${r}`),
+        ...(skipped.length ? [`${skipped.length} folder entries skipped:`, ...skipped.map((k) => `  ${k.path}: ${k.reason}`)] : []),
         '',
       ].join('\n'),
     );
-  return 0;
+  // Every scene that could be read was written; a failed one still makes the run fail.
+  return errors.length > 0 ? 1 : 0;
 }
 
 function splitsFlag(value: string | undefined): SplitRatios {

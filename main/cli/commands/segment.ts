@@ -1,5 +1,6 @@
-// `scenewright segment <file or folder>`: instances of a scan, from the segmentation model when one
-// is given and present, else from the geometric fallback; says which answered. No database needed.
+// `scenewright segment <file or folder>`: instances of a scan, from the segmentation model given with
+// --model when present, else the model shipped in native-models/segmentation, else (or with --fallback)
+// the geometric fallback; says which answered. No database needed.
 import { basename, resolve } from 'node:path';
 import { loadScene } from '../../../app/scene/load';
 import { sceneNameOf } from '../../import/import-scene';
@@ -12,6 +13,7 @@ import { parseUpAxis } from './up-axis-flag';
 
 const FLAGS = {
   model: { type: 'string' },
+  fallback: { type: 'boolean' },
   'up-axis': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -29,6 +31,8 @@ export const run: RunCommand = async (argv, io) => {
     { scene, ...(scan.faces ? { faces: scan.faces } : {}), ...(scan.superpoints ? { superpoints: scan.superpoints } : {}) },
     {
       ...(values.model ? { modelPath: resolve(values.model) } : {}),
+      // --fallback: the geometric rules only, even when a model is installed.
+      ...(values.fallback ? { bundledModel: false as const } : {}),
       onProgress: (p) => bar.update(p.label, p.done, p.total),
       modelOptions: { log: (m) => io.err(`${m}\n`) },
     },

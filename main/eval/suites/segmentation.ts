@@ -22,14 +22,13 @@ import { basename, join } from 'node:path';
 import { readScanNetFolder } from '../../../app/formats/scannet';
 import type { ScanNetFiles } from '../../../app/formats/scannet';
 import type { PointScene } from '../../../app/scene/types';
-import { evaluateClicks } from '../../../app/segment/click-eval';
-import { geometricInstances } from '../../../app/segment/geometric-instances';
+import { clickPoints, evaluateClicks } from '../../../app/segment/click-eval';
 import { averagePrecision, overlaps, semanticIou } from '../../../app/segment/instance-metrics';
-import { SCANNET20, SCANNET20_FLOOR, SCANNET20_WALL, scannet20FromNyu40 } from '../../../app/segment/scannet20';
-import { sceneSuperpointFeatures } from '../../../app/segment/scene-superpoints';
+import { SCANNET20, SCANNET20_FLOOR, SCANNET20_INSTANCE_CLASSES, SCANNET20_WALL, scannet20FromNyu40 } from '../../../app/segment/scannet20';
+import { simulateScan } from '../../../app/sample/scan-sim';
 import { result, type BenchResult } from '../../bench/result';
 import { sharedDataDir } from '../../launch/paths';
-import { segmentScene } from '../../segment/segment-scene';
+import { segmentScene, type SceneSegmentation } from '../../segment/segment-scene';
 
 export interface SegmentationScores {
   miou: number;
@@ -43,6 +42,8 @@ export default async function segmentation(args: string[]): Promise<BenchResult[
   const modelAt = args.indexOf('--model');
   const modelPath = modelAt >= 0 ? args[modelAt + 1] : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && (modelAt < 0 || i !== modelAt + 1));
+  const simRange = /^sim:(\d+)-(\d+)$/.exec(positional[0] ?? '');
+  if (simRange) return simulatedSuite(Number(simRange[1]), Number(simRange[2]), modelPath, json);
   const sceneDir = positional[0] ?? join(sharedDataDir(), 'scannet/scene0000_00');
   const { scores, source, details } = await evaluateScanNetScene(sceneDir, modelPath);
   if (json) {
@@ -60,7 +61,8 @@ export default async function segmentation(args: string[]): Promise<BenchResult[
   ];
 }
 
-export async function evaluateScanNetScene(sceneDir: string, modelPath?: string) {
+/** `fallback`: score the geometric fallback even when a model is installed. */
+export async function evaluateScanNetScene(sceneDir: string, modelPath?: string, options: { fallback?: boolean } = {}) {
   const sceneId = basename(sceneDir);
   const meta = join(sceneDir, '..', 'meta');
   const file = (name: string) => join(sceneDir, name);
@@ -100,8 +102,26 @@ export async function evaluateScanNetScene(sceneDir: string, modelPath?: string)
     instanceIds: scan.instanceIds,
     instances: scan.instances.map((i) => ({ id: i.id, label: i.label })),
   };
-  const seg = await segmentScene({ scene, faces: mesh.faces }, modelPath ? { modelPath } : {});
+  const seg = await segmentScene({ scene, faces: mesh.faces }, { ...(modelPath ? { modelPath } : {}), ...(options.fallback ? { bundledModel: false as const } : {}) });
+  const { scores, semantic, clicks } = await scoreSegmentation({ positions: mesh.positions, faces: mesh.faces, seg, semanticTruth, instanceTruth, targets: [...targetIds] });
+  const semanticClasses = new Set(semanticTruth.filter((c) => c >= 0)).size;
+  return { scores, source: seg.source, details: { semanticClasses, instances: targetIds.size, perClass: semantic.perClass, clicks: clicks.perInstance } };
+}
 
+export interface ScoreInput {
+  positions: Float32Array;
+  faces?: Uint32Array;
+  seg: SceneSegmentation;
+  /** ScanNet-20 class per point, -1 ignored. */
+  semanticTruth: Int32Array;
+  /** Evaluated instance id per point, -1 none. */
+  instanceTruth: Int32Array;
+  targets: number[];
+}
+
+/** The four scores of one segmented scene against its truth. Clicks ask the segmentation's own promptMask. */
+export async function scoreSegmentation(input: ScoreInput) {
+  const { positions, faces, seg, semanticTruth, instanceTruth, targets } = input;
   // Semantic: instance label → ScanNet-20 class ('object' has none).
   const classOfLabel = new Map(SCANNET20.map((c, i) => [c.name, i]));
   const labelClass = seg.instances.map((i) => classOfLabel.get(i.label) ?? -1);
@@ -110,14 +130,48 @@ export async function evaluateScanNetScene(sceneDir: string, modelPath?: string)
 
   const table = overlaps(seg.instanceIds, instanceTruth);
   const predictions = seg.instances.filter((i) => i.label !== 'wall' && i.label !== 'floor').map((i) => ({ id: i.id, confidence: i.confidence }));
-  const ap50 = averagePrecision(table, predictions, [...targetIds], 0.5);
+  const ap50 = averagePrecision(table, predictions, targets, 0.5);
 
-  // Click-to-object runs on the geometric segmentation (the model path gives no prompt masks yet).
-  const { superpoints, features } = sceneSuperpointFeatures({ positions: mesh.positions, colors: scene.colors, faces: mesh.faces });
-  const geometric = geometricInstances({ positions: mesh.positions, features });
-  const clicks = evaluateClicks({ positions: mesh.positions, superpoints: superpoints.ids, features, segmentation: geometric, truth: instanceTruth, targets: [...targetIds], faces: mesh.faces });
-
+  // Click-to-object: the segmentation's promptMask (the model's prompt head, or the geometric rule) answers the first click.
+  const { superpoints, features } = seg;
+  const firstClicks = clickPoints({ positions, truth: instanceTruth, targets, ...(faces ? { faces } : {}) });
+  const masks = new Map<number, number[]>();
+  for (const [g, point] of firstClicks) masks.set(g, await seg.promptMask([superpoints[point]!]));
+  const clicks = evaluateClicks({ positions, superpoints, features, masks, truth: instanceTruth, targets, ...(faces ? { faces } : {}) });
   const scores: SegmentationScores = { miou: semantic.mIoU, ap50, click_iou: clicks.clickIou, clicks_to_80: clicks.clicksToTarget };
-  const semanticClasses = new Set(semanticTruth.filter((c) => c >= 0)).size;
-  return { scores, source: seg.source, details: { semanticClasses, instances: targetIds.size, perClass: semantic.perClass, clicks: clicks.perInstance } };
+  return { scores, semantic, clicks };
+}
+
+/**
+ * Simulated rooms `from`..`to` (seeds, inclusive), scanned by app/sample/scan-sim and segmented from the
+ * point cloud like any imported scan. Seeds from 1,000,000 on are the held-out range: the trainer
+ * refuses them. Scores are means over the rooms.
+ */
+async function simulatedSuite(from: number, to: number, modelPath: string | undefined, json: boolean): Promise<BenchResult[]> {
+  if (!(to >= from) || to - from > 10_000) throw new Error(`segmentation eval: bad seed range sim:${from}-${to}`);
+  const all: SegmentationScores[] = [];
+  let source = '';
+  for (let seed = from; seed <= to; seed++) {
+    const sim = simulateScan({ seed });
+    const instanceTruth = sim.scene.instanceIds.map((id, i) => (SCANNET20_INSTANCE_CLASSES.includes(sim.semantic[i]!) ? id : -1));
+    const targets = [...new Set(instanceTruth)].filter((id) => id >= 0);
+    const seg = await segmentScene({ scene: sim.scene }, modelPath ? { modelPath } : {});
+    source = seg.source;
+    const { scores } = await scoreSegmentation({ positions: sim.scene.positions, seg, semanticTruth: sim.semantic, instanceTruth, targets });
+    all.push(scores);
+    if (!json) process.stderr.write(`sim-${seed} (${sim.roomType}): ${JSON.stringify(scores)}\n`);
+  }
+  const mean = (key: keyof SegmentationScores) => all.reduce((a, s) => a + (Number.isFinite(s[key]) ? s[key] : 0), 0) / all.length;
+  const scores: SegmentationScores = { miou: mean('miou'), ap50: mean('ap50'), click_iou: mean('click_iou'), clicks_to_80: mean('clicks_to_80') };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(scores)}\n`);
+    return [];
+  }
+  const name = `simulated rooms ${from}-${to} (${source})`;
+  return [
+    result('segmentation', name, `semantic mIoU, ScanNet-20 (mean of ${all.length} rooms)`, 'fraction', scores.miou, null),
+    result('segmentation', name, 'instance AP@50, class-agnostic', 'fraction', scores.ap50, null),
+    result('segmentation', name, 'single-click mask IoU', 'fraction', scores.click_iou, null),
+    result('segmentation', name, 'clicks to IoU 0.8 (cap 10)', 'clicks', scores.clicks_to_80, null),
+  ];
 }

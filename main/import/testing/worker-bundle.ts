@@ -11,6 +11,8 @@ export interface WorkerBundle {
 }
 
 export function bundleImportWorker(): WorkerBundle {
-  const { file } = bundleScript(join(dirname(fileURLToPath(import.meta.url)), '..', 'worker.ts'));
+  const here = dirname(fileURLToPath(import.meta.url));
+  // Under the project's node_modules, so the worker's packages (zod) resolve as they do from dist/.
+  const { file } = bundleScript(join(here, '..', 'worker.ts'), { inside: join(here, '..', '..', '..', 'node_modules', '.cache', 'sw-test-bundles') });
   return { file, remove: () => rmSync(dirname(file), { recursive: true, force: true }) };
 }
