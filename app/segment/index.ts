@@ -18,3 +18,6 @@ export { sceneSuperpointFeatures, sceneSuperpoints, type SceneSuperpoints, type 
 export { geometricInstances, pointInstances, promptMask, type GeometricInstance, type GeometricSegmentation } from './geometric-instances';
 export { instancesFromLogits, type ModelInstance } from './model-instances';
 export { SCANNET20, scannet20FromNyu40 } from './scannet20';
+export { instancesFromAffinity, DEFAULT_AFFINITY_THRESHOLD, type AffinityInput } from './affinity-instances';
+export { superpointNeighbours, MODEL_NEIGHBOURS } from './superpoint-neighbours';
+export { trainingSample, type TrainingSample } from './training-sample';

@@ -67,6 +67,8 @@ export interface SegmentOptions {
   onProgress?(p: SegmentProgress): void;
   superpoints?: SceneSuperpointOptions;
   modelOptions?: LoadModelOptions;
+  /** Probability above which the transformer's pair affinity joins two superpoints (default 0.7, DEFAULT_AFFINITY_THRESHOLD). */
+  affinityThreshold?: number;
 }
 
 export interface SegmentInput {
@@ -118,7 +120,7 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
     const analysis = await m.analyse(features.features, features.count);
     groups =
       analysis.affinity && analysis.neighbours
-        ? instancesFromAffinity({ features, logits: analysis.logits, classes: m.classes, neighbours: analysis.neighbours, k: m.neighbourCount, affinity: analysis.affinity })
+        ? instancesFromAffinity({ features, logits: analysis.logits, classes: m.classes, neighbours: analysis.neighbours, k: m.neighbourCount, affinity: analysis.affinity, ...(options.affinityThreshold !== undefined ? { threshold: options.affinityThreshold } : {}) })
         : instancesFromLogits(features, analysis.logits, m.classes || analysis.logits.length / features.count);
     const reason = `${chosenReason || `model ${m.path}`} on ${m.provider}`;
     const geometric = m.kind === 'superpoint-transformer' ? null : geometricInstances({ positions: scene.positions, features });

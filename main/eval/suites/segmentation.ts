@@ -62,7 +62,7 @@ export default async function segmentation(args: string[]): Promise<BenchResult[
 }
 
 /** `fallback`: score the geometric fallback even when a model is installed. */
-export async function evaluateScanNetScene(sceneDir: string, modelPath?: string, options: { fallback?: boolean } = {}) {
+export async function evaluateScanNetScene(sceneDir: string, modelPath?: string, options: { fallback?: boolean; affinityThreshold?: number } = {}) {
   const sceneId = basename(sceneDir);
   const meta = join(sceneDir, '..', 'meta');
   const file = (name: string) => join(sceneDir, name);
@@ -102,7 +102,7 @@ export async function evaluateScanNetScene(sceneDir: string, modelPath?: string,
     instanceIds: scan.instanceIds,
     instances: scan.instances.map((i) => ({ id: i.id, label: i.label })),
   };
-  const seg = await segmentScene({ scene, faces: mesh.faces }, { ...(modelPath ? { modelPath } : {}), ...(options.fallback ? { bundledModel: false as const } : {}) });
+  const seg = await segmentScene({ scene, faces: mesh.faces }, { ...(modelPath ? { modelPath } : {}), ...(options.fallback ? { bundledModel: false as const } : {}), ...(options.affinityThreshold !== undefined ? { affinityThreshold: options.affinityThreshold } : {}) });
   const { scores, semantic, clicks } = await scoreSegmentation({ positions: mesh.positions, faces: mesh.faces, seg, semanticTruth, instanceTruth, targets: [...targetIds] });
   const semanticClasses = new Set(semanticTruth.filter((c) => c >= 0)).size;
   return { scores, source: seg.source, details: { semanticClasses, instances: targetIds.size, perClass: semantic.perClass, clicks: clicks.perInstance } };
