@@ -24,7 +24,7 @@ describe('VSI-Bench export round trip on the real meta', () => {
       const report = auditRows(rows, scenes);
       expect(report.unchecked, name).toEqual([]);
       expect(report.disagreements, name).toEqual([]);
-      expect(Object.keys(report.per_type).sort(), name).toHaveLength(8);
+      expect(Object.keys(report.per_type).sort(), name).toHaveLength(9); // the eight VSI-Bench box types and MultiSPA object size
       expect(report.overall, name).toEqual({ n: list.length, score: 1 });
     }
   });

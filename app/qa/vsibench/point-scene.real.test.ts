@@ -75,6 +75,7 @@ describe.skipIf(!existsSync(join(DATA, ID)))('VSI-Bench questions from ScanNet s
   it('generates every box question type with ScanNet category names', () => {
     const types = new Set(set.questions.map((q) => q.question_type));
     expect([...types].sort()).toEqual([
+      'multispa_object_size',
       'object_abs_distance',
       'object_counting',
       'object_rel_direction_easy',
