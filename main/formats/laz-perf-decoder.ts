@@ -53,21 +53,31 @@ export async function lazPerfDecoder(): Promise<LazDecoder> {
       const close = () => {
         if (!open) return;
         open = false;
-        zip.delete();
-        L._free(file);
-        if (dest) L._free(dest);
+        // After a trap on damaged data the module's heap may be inconsistent; freeing is best effort.
+        try {
+          zip.delete();
+          L._free(file);
+          if (dest) L._free(dest);
+        } catch {
+          /* nothing left to release safely */
+        }
       };
+      let recordLength: number;
+      let pointCount: number;
+      let pointFormat: number;
       try {
         zip.open(file, bytes.byteLength);
+        recordLength = zip.getPointLength();
+        pointCount = zip.getCount();
+        pointFormat = zip.getPointFormat() & 0x3f;
       } catch (e) {
         close();
         throw decoderError(e);
       }
-      const recordLength = zip.getPointLength();
       return {
-        pointCount: zip.getCount(),
+        pointCount,
         recordLength,
-        pointFormat: zip.getPointFormat() & 0x3f,
+        pointFormat,
         read(into, count) {
           const size = count * recordLength;
           if (size > destSize) {
