@@ -22,6 +22,7 @@ import {
 import { AskInput, AskResult } from './ask-schemas';
 import { ExportProjectInput, ExportProjectResult } from './project-schemas';
 import { ChooseImportInput, ChooseImportResult } from './choose-import-schemas';
+import { AuditDatasetInput, AuditDatasetResult } from './audit-schemas';
 import { DeleteViewpointInput, ListViewpointsInput, SaveViewpointInput, ViewpointList } from './viewpoint-schemas';
 import { GenerateQuestionsInput, GenerateQuestionsResult, QaStats, QaStatsInput, ReviewQaItemsInput } from './qa-review-schemas';
 import {
@@ -153,6 +154,11 @@ export const contract = {
   listLayoutVersions: entry(ListLayoutVersionsInput, LayoutVersionList),
   restoreLayoutVersion: entry(RestoreLayoutVersionInput, ApplyLayoutEditResult),
   exportLayout: entry(ExportLayoutInput, ExportLayoutResult),
+  /**
+   * `qa audit --format vsibench` on the host (audit-schemas.ts): released rows recomputed from the
+   * meta's boxes, agreement per type, every disagreement with its evidence, the rows not checked.
+   */
+  auditDataset: entry(AuditDatasetInput, AuditDatasetResult),
 } as const;
 
 export const events = {

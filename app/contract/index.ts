@@ -6,6 +6,7 @@ export * from './viewpoint-schemas';
 export * from './project-schemas';
 export * from './segment-schemas';
 export * from './layout-schemas';
+export * from './audit-schemas';
 export * from './contract';
 export * from './errors';
 export * from './dispatch';

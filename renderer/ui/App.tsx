@@ -23,6 +23,8 @@ import { ViewportPane } from './ViewportPane';
 import { ReviewSide, SideTabs, type SideTab } from './ReviewQueue';
 import { SegmentPanel } from './SegmentPanel';
 import { LayoutSide } from './LayoutPanel';
+import { AuditSide } from './AuditPanel';
+import { useAuditRoom } from './use-audit-room';
 import { draftAsInstance, useSegmentation } from './use-segmentation';
 
 /** Browser noise that is not an application error. */
@@ -72,6 +74,8 @@ export function App({ transport, client }: { transport: Transport; client: Clien
     onSaved: actions.refreshSaved,
     onError: actions.reportError,
   });
+  // The Audit tab's "Open room": the room opens as a box scene and the disagreement's evidence is drawn in it.
+  const openAuditRoom = useAuditRoom({ scene: state.scene, boxScene: state.boxScene, scenes: state.scenes, openScene: actions.openScene, importPath: actions.importPath, show: ask.show, onError: actions.reportError });
   const [seg, segActions] = useSegmentation({
     client,
     transport,
@@ -96,11 +100,12 @@ export function App({ transport, client }: { transport: Transport; client: Clien
 
   // While segmenting, clicks prompt objects; while the Ask panel waits for a click on an ambiguous
   // object, a pick answers it instead of selecting. A shift-click only means something while segmenting.
-  const onPick = useCallback((id: number | null, at?: { clientX: number; clientY: number; shift: boolean }) => {
+  const onPick = useCallback((id: number | null, at?: { clientX: number; clientY: number; shift: boolean; toggle?: boolean }) => {
     if (at && segActions.pick(at)) return;
     if (at?.shift) return;
+    if (at?.toggle) return actions.toggled(id);
     if (!ask.pick(id)) actions.clicked(id);
-  }, [segActions.pick, ask.pick, actions.clicked]);
+  }, [segActions.pick, ask.pick, actions.clicked, actions.toggled]);
 
   useShortcuts({
     Escape: () => {
@@ -181,7 +186,7 @@ export function App({ transport, client }: { transport: Transport; client: Clien
         <InstanceList
           instances={shownInstances}
           selection={shownSelection}
-          onSelect={seg.editing ? segActions.toggle : actions.clicked}
+          onSelect={seg.editing ? segActions.toggle : (id, toggle) => (toggle ? actions.toggled(id) : actions.clicked(id))}
           flags={flags}
           hovered={hovered}
           details={draftDetails}
@@ -227,6 +232,8 @@ export function App({ transport, client }: { transport: Transport; client: Clien
           />
           {sideTab === 'layout' && <LayoutSide client={client} sceneId={state.scene?.id ?? null} enabled={!!state.scene} readOnly={!!state.info?.readOnly} selection={state.selection} engine={getEngine} sceneVersion={state.buffers} onChanged={actions.openScene} onStatus={actions.setStatus} onError={actions.reportError} />}
           {sideTab === 'review' && <ReviewSide client={client} sceneId={state.scene?.id ?? null} readOnly={!!state.info?.readOnly} onError={actions.reportError} savedVersion={state.saved} />}
+          {/* Always mounted (hidden by CSS off its tab) so a report survives switching tabs. */}
+          <AuditSide client={client} transport={transport} onError={actions.reportError} room={{ open: openAuditRoom, shownKey: askPhase.kind === 'shown' ? askPhase.key : null, clear: ask.discard }} />
         </aside>
       </main>
       <StatusBar

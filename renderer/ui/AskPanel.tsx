@@ -96,6 +96,15 @@ function AskResultView({ phase, actions, readOnly }: { phase: AskPhase; actions:
           </button>
         </div>
       );
+    case 'shown':
+      return (
+        <div className="ask-result" data-testid="ask-result" data-kind="shown">
+          <div className="question">{phase.caption}</div>
+          <button type="button" className="small" onClick={actions.discard} title="Clear the drawing (Esc)">
+            Done
+          </button>
+        </div>
+      );
     case 'asking':
       return (
         <div className="ask-result" data-testid="ask-result" data-kind="asking">

@@ -7,7 +7,7 @@ import { QUESTION_TYPES } from '../../app/qa/vsibench/questions';
 import { parseEditedAnswer, reviewCommand, type ReviewCommand } from './review-keys';
 import { StatsPanel } from './StatsPanel';
 
-export type SideTab = 'work' | 'review' | 'layout';
+export type SideTab = 'work' | 'review' | 'layout' | 'audit';
 
 export function SideTabs({ tab, onTab }: { tab: SideTab; onTab(tab: SideTab): void }) {
   const button = (t: SideTab, text: string) => (
@@ -20,6 +20,7 @@ export function SideTabs({ tab, onTab }: { tab: SideTab; onTab(tab: SideTab): vo
       {button('work', 'Workbench')}
       {button('review', 'Review')}
       {button('layout', 'Layout')}
+      {button('audit', 'Audit')}
     </div>
   );
 }

@@ -35,5 +35,7 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { keys: 'Shift+C', action: 'Segmentation draft: accept (store the objects; Ctrl+Z undoes)' },
   { keys: 'Shift+X', action: 'Segmentation draft: discard' },
   { keys: 'Shift+click', action: 'Segmentation draft: add the clicked superpoint to the selected object, or take it out' },
+  { keys: 'Ctrl+click (⌘+click)', action: 'Add the object to the selection or take it out (3D view and scene tree)' },
   { keys: 'Enter / Esc / Ctrl+Enter', action: 'Layout tab, in the instruction box: preview the edit / reject the preview / apply it' },
+  { keys: 'Enter', action: 'Audit tab, on a focused disagreement: open its room and draw its evidence (Esc clears it)' },
 ];

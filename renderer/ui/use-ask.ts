@@ -3,6 +3,7 @@
 // The viewport shows the answer's evidence, or the candidates while a click is awaited.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AskAnswer, AskClarify, AskType, AskViewpoint, Client, InstanceInfo, QaItem } from '../../app/contract';
+import type { EvidenceView } from '../viewport/evidence-overlay';
 import type { Viewport } from '../viewport/viewport';
 import { askQaItem, candidatesView, evidenceView, savedEvidence } from './ask-evidence';
 import { instanceName } from './distance-qa';
@@ -22,7 +23,9 @@ export type AskPhase =
   | { kind: 'clarify'; request: AskRequest; clarify: AskClarify; note?: string }
   | { kind: 'unsupported'; request: AskRequest; reason: string }
   /** A saved item shown again from its viewpoint, with its evidence. */
-  | { kind: 'review'; item: QaItem };
+  | { kind: 'review'; item: QaItem }
+  /** Evidence another panel drew (the Audit tab's disagreement in its room), with its caption. */
+  | { kind: 'shown'; key: string; caption: string; view: EvidenceView };
 
 export interface AskOptions {
   client: Client;
@@ -45,6 +48,8 @@ export interface AskActions {
   review(item: QaItem): void;
   /** Forget the answer or the pending clarification and clear the drawing. */
   discard(): void;
+  /** Draws another panel's evidence on scene `sceneId`: now, or once that scene is the open one. */
+  show(sceneId: string, shown: Extract<AskPhase, { kind: 'shown' }>): void;
 }
 
 export function useAsk(o: AskOptions): [AskPhase, AskActions] {
@@ -54,6 +59,9 @@ export function useAsk(o: AskOptions): [AskPhase, AskActions] {
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
   const token = useRef(0);
+  /** The scene the conversation belongs to, and what waits to be shown when a scene opens. */
+  const sceneOf = useRef<string | null>(null);
+  const pending = useRef<{ sceneId: string; phase: AskPhase } | null>(null);
 
   const nameOf = useCallback((id: number) => {
     const i = live.current.instances.find((x) => x.id === id);
@@ -70,13 +78,17 @@ export function useAsk(o: AskOptions): [AskPhase, AskActions] {
       const evidence = savedEvidence(phase.item);
       engine.showEvidence(evidence ? evidenceView(evidence, nameOf) : null);
     }
+    else if (phase.kind === 'shown') engine.showEvidence(phase.view);
     else if (phase.kind !== 'asking') engine.showEvidence(null);
   }, [phase, o.engine, nameOf]);
 
-  // Another scene: the conversation is over.
+  // Another scene: the conversation is over, unless evidence was waiting for this scene to open.
   useEffect(() => {
     token.current++;
-    setPhase({ kind: 'idle' });
+    sceneOf.current = o.sceneId;
+    const waiting = pending.current;
+    pending.current = null;
+    setPhase(waiting && waiting.sceneId === o.sceneId ? waiting.phase : { kind: 'idle' });
   }, [o.sceneId]);
 
   const send = useCallback(async (request: AskRequest) => {
@@ -152,7 +164,13 @@ export function useAsk(o: AskOptions): [AskPhase, AskActions] {
     }, []),
     discard: useCallback(() => {
       token.current++;
+      pending.current = null;
       setPhase({ kind: 'idle' });
+    }, []),
+    show: useCallback((sceneId: string, shown: Extract<AskPhase, { kind: 'shown' }>) => {
+      token.current++;
+      if (sceneOf.current === sceneId) setPhase(shown);
+      else pending.current = { sceneId, phase: shown };
     }, []),
   };
   return [phase, actions];

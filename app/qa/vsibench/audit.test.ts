@@ -47,6 +47,9 @@ describe('auditRows', () => {
       ['object_rel_direction_easy', 'B', 'A', 'left'],
     ]);
     expect(report.disagreements[1]!.evidence).toMatchObject({ kind: 'direction', bin: 'left' });
+    // Each names its row's dataset and room (to open it as a box scene), right after the id.
+    expect(report.disagreements.map((d) => [d.dataset, d.scene_name])).toEqual([['scannetpp', 'room1'], ['scannetpp', 'room1']]);
+    expect(Object.keys(report.disagreements[0]!)).toEqual(['id', 'dataset', 'scene_name', 'question_type', 'question', 'ground_truth', 'ours', 'ours_answer', 'score', 'evidence']);
   });
 
   it('lists every row it cannot check, with the reason', () => {

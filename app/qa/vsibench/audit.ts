@@ -22,6 +22,9 @@ export type VsiRow = z.infer<typeof VsiRowSchema>;
 
 export interface Disagreement {
   id: VsiRow['id'];
+  /** The row's dataset and room, so a disagreement can be opened as that room's box-only scene. */
+  dataset: string;
+  scene_name: string;
   question_type: QuestionType;
   question: string;
   ground_truth: string;
@@ -96,7 +99,8 @@ function choice(row: VsiRow, answer: Answer): Checked {
   return { answer, ours, score: ours === row.ground_truth.trim() ? 1 : 0 };
 }
 
-const MULTISPA_SIZE = new RegExp(`^What is the (${SIZE_DIMENSIONS.join('|')}) \\(in millimeters\\) of the (.+)\\?$`, 's');
+/** MultiSPA's object size question: group 1 the dimension, group 2 the category. */
+export const MULTISPA_SIZE = new RegExp(`^What is the (${SIZE_DIMENSIONS.join('|')}) \\(in millimeters\\) of the (.+)\\?$`, 's');
 
 /** MultiSPA's own rule: correct when within 20% of the ground truth. */
 function multiSpaSize(row: VsiRow, scene: BoxScene): Checked {
@@ -175,6 +179,8 @@ export function auditRows(rows: readonly VsiRow[], scenes: readonly BoxScene[]):
       if (!agrees) {
         report.disagreements.push({
           id: row.id,
+          dataset: row.dataset,
+          scene_name: row.scene_name,
           question_type: type,
           question: row.question,
           ground_truth: row.ground_truth,
