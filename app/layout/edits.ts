@@ -82,17 +82,18 @@ export function removeObject(doc: LayoutDocument, id: number): PatchedOutcome {
   return { document, changes, patches, inversePatches };
 }
 
-/** A fresh id: one above every id in the document (instance ids and running indices share the space). */
-export const nextObjectId = (doc: LayoutDocument): number => doc.objects.reduce((m, o) => Math.max(m, o.id), 0) + 1;
+/** A fresh id: one above every object id and every scan instance id (instance ids and running indices share the space). */
+export const nextObjectId = (doc: LayoutDocument): number => Math.max(doc.firstFreeId ?? 0, doc.objects.reduce((m, o) => Math.max(m, o.id), 0) + 1);
 
 export function duplicateObject(doc: LayoutDocument, id: number, pose: Pose, support?: LayoutObject['support']): PatchedOutcome & { newId: number } {
   const o = objectById(doc, id);
   const newId = nextObjectId(doc);
   const copy: LayoutObject = { ...(JSON.parse(JSON.stringify(o)) as LayoutObject), id: newId, pose: clonePose(pose), ...(support ? { support } : {}) };
-  // A copy has no points of its own; it borrows the original's for display.
-  const changes: PoseChange[] = [{ id: newId, category: o.category, before: null, after: clonePose(pose) }];
+  // A copy keeps `instanceId` (the scan points it is made of); its own points get `newId` as their instance.
+  const changes: PoseChange[] = [{ id: newId, category: o.category, before: null, after: clonePose(pose), copyOf: id }];
   const [document, patches, inversePatches] = produceWithPatches(doc, (draft) => {
     draft.objects.push(copy);
+    if (draft.firstFreeId !== undefined) draft.firstFreeId = Math.max(draft.firstFreeId, newId + 1);
   });
   return { document, changes, patches, inversePatches, newId };
 }

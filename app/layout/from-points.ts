@@ -1,12 +1,12 @@
 // A layout from a scan with instances: each object is the tight upright box of its points (with
-// their mean colour and count, so an edit can move exactly those points); the room outline is the
-// hull of the wall and floor points (all points when none are labelled), cleaned of scan noise.
-import { convexHull2d } from '../geometry/hull2d';
+// their mean colour and count, so an edit can move exactly those points); the room outline is that of
+// the wall and floor points (all points when none are labelled): concave for an L-shaped room (outline.ts).
 import { tightObb } from '../geometry/tight-obb';
 import { groupPointsByInstance } from '../scene/summary';
 import type { PointScene, Vec3 } from '../scene/types';
 import { AppError } from '../contract/errors';
 import { buildDocument, type BoxItem } from './build';
+import { floorOutline } from './outline';
 import { uprightOf } from './pose';
 import type { LayoutDocument, Vec2 } from './types';
 
@@ -69,8 +69,27 @@ export function layoutFromPoints(scene: PointScene, options: FromPointsOptions =
     xy[2 * j] = scene.positions[i * 3]!;
     xy[2 * j + 1] = scene.positions[i * 3 + 1]!;
   }
-  const polygon = convexHull2d(xy) as Vec2[];
+  // Concave where the room is (an L): see outline.ts; the convex hull otherwise.
+  // Furniture hides the floor under it: its points fill the grid there, and its centre must stay inside.
+  let objectPoints = 0;
+  for (const it of items) objectPoints += groups.get(it.instanceId!)?.length ?? 0;
+  const also = new Float64Array(outlineSet ? objectPoints * 2 : 0);
+  if (outlineSet) {
+    let at = 0;
+    for (const it of items) for (const i of groups.get(it.instanceId!) ?? []) {
+      also[at++] = scene.positions[i * 3]!;
+      also[at++] = scene.positions[i * 3 + 1]!;
+    }
+  }
+  const outline = floorOutline(xy, { also, mustContain: items.map((it) => [it.center[0], it.center[1]] as Vec2) });
+  const polygon: Vec2[] = outline.polygon;
   const floorZ = percentile(zOf(scene.positions, floorPoints), FLOOR_PERCENTILE);
   const ceilingZ = percentile(zOf(scene.positions, null), CEILING_PERCENTILE);
-  return buildDocument(scene.id, 'points', items, { polygon, method: outlineSet ? 'convex hull of the wall and floor points' : 'convex hull of all points', floorZ, ceilingZ });
+  const doc = buildDocument(scene.id, 'points', items, { polygon, method: `${outline.concave ? `concave outline (${Math.round(outline.share * 100)}% of the hull)` : 'convex hull'} of ${outlineSet ? 'the wall and floor points' : 'all points'}`, floorZ, ceilingZ });
+  // Copies must not take an id a wall or the floor already uses for its points.
+  let maxId = -1;
+  for (const inst of scene.instances) if (inst.id > maxId) maxId = inst.id;
+  for (const k of groups.keys()) if (k > maxId) maxId = k;
+  doc.firstFreeId = maxId + 1;
+  return doc;
 }

@@ -6,7 +6,7 @@ import { isBetween } from '../geometry/relations';
 import { inwardNormal, nearestWall } from './build';
 import { angleDiff, boxAt, boxOf, deg, footprint, frontOf, halfExtent, rad, topOf, wrapAngle, xAxis, yawFacing } from './pose';
 import type { Frame, LayoutRelation, MoveDirection, PlaceRequest, Viewer } from './request';
-import { pointSegmentDistance, polygonCentroid, rayToBoundary } from './room-geometry';
+import { pointSegmentDistance, rayToBoundary, roomCentre } from './room-geometry';
 import type { LayoutDocument, LayoutObject, Pose, Support, Vec2, Wall } from './types';
 
 /** The success tolerance of the spec: within 5 cm and 5°. Candidates stay inside 4 cm / 4° so float noise cannot cross it. */
@@ -280,7 +280,10 @@ export function placePlan(ctx: PlanContext, req: Omit<PlaceRequest, 'op' | 'targ
     case 'centred_on': {
       if (req.relation === 'centred_on' && req.reference?.kind === 'room') return centreInRoom(ctx, describe);
       const r = needRef();
-      if (req.relation === 'centred_on' && (topOf(r) - doc.room.floorZ > 1.3 || target.size[0] * target.size[1] > r.size[0] * r.size[1])) return centredBeside(ctx, r, describe);
+      // On top only for what can stand on it: small things, or things already resting on furniture; a
+      // floor-standing chair or table "centred on the sofa" stands in front of its middle instead.
+      const rests = target.sizeClass === 'small' || target.support.kind === 'object';
+      if (req.relation === 'centred_on' && (!rests || topOf(r) - doc.room.floorZ > 1.3 || target.size[0] * target.size[1] > r.size[0] * r.size[1])) return centredBeside(ctx, r, describe);
       const yaw = target.pose.yaw;
       const rx = xAxis(r.pose.yaw);
       const ry = frontOf(r.pose.yaw);
@@ -342,19 +345,35 @@ export function placePlan(ctx: PlanContext, req: Omit<PlaceRequest, 'op' | 'targ
     }
     case 'aligned_with': {
       const r = needRef();
-      // Parallel to the reference (the nearest quarter turn), front face flush with the reference's.
+      // Parallel to the reference (the nearest quarter turn), then on one of its lines: front faces flush
+      // (the usual meaning), else back faces flush (a deeper object against the same wall), else centres
+      // on one line through the reference across its front. Each later line costs a little more.
       const k = Math.round(angleDiff(target.pose.yaw, r.pose.yaw) / (Math.PI / 2));
       const yaw = wrapAngle(r.pose.yaw + (k * Math.PI) / 2);
       const f = frontOf(r.pose.yaw);
       const x = xAxis(r.pose.yaw);
-      const flush = halfExtent(r.size, r.pose.yaw, f) - halfExtent(target.size, yaw, f);
+      const hr = halfExtent(r.size, r.pose.yaw, f);
+      const ht = halfExtent(target.size, yaw, f);
       const lateral = dot2([target.pose.center[0] - r.pose.center[0], target.pose.center[1] - r.pose.center[1]], x);
-      const origin: Vec2 = [r.pose.center[0] + f[0] * flush + x[0] * lateral, r.pose.center[1] + f[1] * flush + x[1] * lateral];
-      const candidates = grid(origin, f, x, SLACK_STEPS, steps(-1.5, 1.5, 0.025), yaw).sort((a, b) => a.cost - b.cost);
+      const lines = [
+        { name: 'fronts', offset: hr - ht, penalty: 0 },
+        { name: 'backs', offset: ht - hr, penalty: 0.5 },
+        { name: 'centres', offset: 0, penalty: 1 },
+      ];
+      const candidates: Candidate[] = [];
+      for (const line of lines) {
+        const origin: Vec2 = [r.pose.center[0] + f[0] * line.offset + x[0] * lateral, r.pose.center[1] + f[1] * line.offset + x[1] * lateral];
+        for (const c of grid(origin, f, x, SLACK_STEPS, steps(-1.5, 1.5, 0.025), yaw, line.penalty)) candidates.push(c);
+      }
+      candidates.sort((a, b) => a.cost - b.cost);
       const measure = (pose: Pose): RelationMeasure => {
         const turn = Math.abs(deg(angleDiff(pose.yaw, yaw)));
-        const off = Math.abs(dot2([pose.center[0] - r.pose.center[0], pose.center[1] - r.pose.center[1]], f) + halfExtent(target.size, pose.yaw, f) - halfExtent(r.size, r.pose.yaw, f));
-        return { relation: 'aligned_with', holds: turn <= TOLERANCE_DEG && off <= TOLERANCE_M, measured: `fronts ${cmText(off)} apart, ${turn.toFixed(1)}° off parallel`, value: off, wanted: 0, tolerance: TOLERANCE_M, unit: 'm' };
+        const along = dot2([pose.center[0] - r.pose.center[0], pose.center[1] - r.pose.center[1]], f);
+        const h = halfExtent(target.size, pose.yaw, f);
+        const offs = lines.map((l) => ({ name: l.name, off: Math.abs(along - (l.name === 'fronts' ? hr - h : l.name === 'backs' ? h - hr : 0)) }));
+        const best = offs.reduce((a, b) => (b.off < a.off - 1e-9 ? b : a));
+        const words = best.name === 'centres' ? `centres ${cmText(best.off)} off one line` : `${best.name} ${cmText(best.off)} apart`;
+        return { relation: 'aligned_with', holds: turn <= TOLERANCE_DEG && best.off <= TOLERANCE_M, measured: `${words}, ${turn.toFixed(1)}° off parallel`, value: best.off, wanted: 0, tolerance: TOLERANCE_M, unit: 'm' };
       };
       return { describe, candidates, measure, exempt: [], supports: besideSupports(target, r), roomHint: `${tName} would stick out of the room` };
     }
@@ -385,7 +404,8 @@ function footprintShare(target: LayoutObject, pose: Pose, r: LayoutObject): numb
 const noMeasure = (relation: string) => (): RelationMeasure => ({ relation, holds: false, measured: 'not placed', value: NaN, wanted: null, tolerance: 0, unit: 'm' });
 
 function centreInRoom(ctx: PlanContext, describe: string): Plan {
-  const c = polygonCentroid(ctx.doc.room.polygon);
+  // The centroid of an L can fall in its missing part: then the point farthest from the walls.
+  const c = roomCentre(ctx.doc.room.polygon);
   const candidates = grid(c, [1, 0], [0, 1], steps(-0.04, 0.04, 0.01), steps(-0.04, 0.04, 0.01), ctx.target.pose.yaw).sort((a, b) => a.cost - b.cost);
   const measure = (pose: Pose): RelationMeasure => {
     const off = Math.hypot(pose.center[0] - c[0], pose.center[1] - c[1]);
@@ -401,10 +421,14 @@ function centredBeside(ctx: PlanContext, r: LayoutObject, describe: string): Pla
   const origin: Vec2 = [r.pose.center[0] + f[0] * d, r.pose.center[1] + f[1] * d];
   const candidates = grid(origin, f, xAxis(r.pose.yaw), steps(0, 0.5, 0.02), steps(-0.04, 0.04, 0.01), ctx.target.pose.yaw).sort((a, b) => a.cost - b.cost);
   const measure = (pose: Pose): RelationMeasure => {
-    const off = Math.abs(dot2([pose.center[0] - r.pose.center[0], pose.center[1] - r.pose.center[1]], xAxis(r.pose.yaw)));
-    return { relation: 'centred_on', holds: off <= TOLERANCE_M, measured: `${cmText(off)} off its centre line`, value: off, wanted: 0, tolerance: TOLERANCE_M, unit: 'm' };
+    const delta: Vec2 = [pose.center[0] - r.pose.center[0], pose.center[1] - r.pose.center[1]];
+    const off = Math.abs(dot2(delta, xAxis(r.pose.yaw)));
+    // In front of it (face to face gap), not somewhere else on its centre line.
+    const gap = dot2(delta, f) - halfExtent(r.size, r.pose.yaw, f) - halfExtent(ctx.target.size, pose.yaw, f);
+    const holds = off <= TOLERANCE_M && gap >= -0.005 && gap <= 0.6;
+    return { relation: 'centred_on', holds, measured: `${cmText(off)} off its centre line, ${cmText(gap)} in front of it`, value: off, wanted: 0, tolerance: TOLERANCE_M, unit: 'm' };
   };
-  return { describe, candidates, measure, exempt: [], supports: besideSupports(ctx.target, r) };
+  return { describe, candidates, measure, exempt: [], supports: besideSupports(ctx.target, r), roomHint: `there is no room in front of ${name(ctx.doc, r)}` };
 }
 
 /** Move by an amount along d: displacement within 5 cm of the amount, lateral drift within 5 cm. */

@@ -54,3 +54,12 @@ export function applyInstanceMotions(positions: Float32Array, instanceIds: Int32
   }
   return out;
 }
+
+/** Objects a layout changed against the scan's own: moved (with points), removed, or added (copies). */
+export function layoutChangeCount(base: LayoutDocument, current: LayoutDocument): number {
+  const ids = new Set(current.objects.map((o) => o.id));
+  const baseIds = new Set(base.objects.map((o) => o.id));
+  const removed = base.objects.filter((o) => !ids.has(o.id)).length;
+  const added = current.objects.filter((o) => !baseIds.has(o.id)).length;
+  return layoutDeltas(base, current).size + removed + added;
+}

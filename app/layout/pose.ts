@@ -9,7 +9,8 @@ import type { LayoutObject, Pose, Vec2 } from './types';
 export const wrapAngle = (a: number): number => {
   const t = a % (2 * Math.PI);
   const w = t <= -Math.PI ? t + 2 * Math.PI : t > Math.PI ? t - 2 * Math.PI : t;
-  return w === -0 ? 0 : w;
+  // −0 === 0, so this turns −0 into +0 (a stored pose never shows "-0").
+  return w === 0 ? 0 : w;
 };
 
 /** Smallest signed difference a − b, radians in (−π, π]. */

@@ -44,18 +44,50 @@ function segmentsCross(p: Vec2, q: Vec2, a: Vec2, b: Vec2): boolean {
 
 /**
  * How far a convex footprint is inside the room: the smallest signed distance of its corners to the
- * outline, and minus that when a wall crosses an edge of the footprint (a concave corner poking in).
+ * outline. In a concave room (an L) every corner can be inside while a reflex corner of the room pokes
+ * into the footprint: then a wall crosses an edge of the footprint, and the margin is minus the depth of
+ * the deepest room vertex inside the footprint (how far the footprint reaches past that corner).
  */
 export function footprintMargin(corners: readonly Vec2[], poly: readonly Vec2[]): number {
   let margin = Infinity;
   for (const c of corners) margin = Math.min(margin, signedDistance(c, poly));
   if (margin <= 0) return margin;
-  for (let i = 0; i < corners.length; i++) {
+  let crossed = false;
+  for (let i = 0; i < corners.length && !crossed; i++) {
     const p = corners[i]!;
     const q = corners[(i + 1) % corners.length]!;
-    for (let j = 0; j < poly.length; j++) if (segmentsCross(p, q, poly[j]!, poly[(j + 1) % poly.length]!)) return -distanceToBoundary(poly[j]!, corners);
+    for (let j = 0; j < poly.length; j++)
+      if (segmentsCross(p, q, poly[j]!, poly[(j + 1) % poly.length]!)) {
+        crossed = true;
+        break;
+      }
   }
-  return margin;
+  if (!crossed) return margin;
+  let depth = 0;
+  for (const v of poly) if (pointInPolygon(v, corners)) depth = Math.max(depth, distanceToBoundary(v, corners));
+  return -Math.max(depth, 1e-6);
+}
+
+/**
+ * A point well inside the room: the area centroid when it lies at least `clearance` inside the
+ * outline (any convex room, most L-shapes), else the point of a 5 cm grid farthest from every wall
+ * (nearest the centroid among equals), so "the middle of the room" is never in the missing part of an L.
+ */
+export function roomCentre(poly: readonly Vec2[], clearance = 0.3): Vec2 {
+  const c = polygonCentroid(poly);
+  if (signedDistance(c, poly) >= clearance) return c;
+  const xs = poly.map((p) => p[0]);
+  const ys = poly.map((p) => p[1]);
+  const step = 0.05;
+  let best: { p: Vec2; d: number; off: number } = { p: c, d: -Infinity, off: Infinity };
+  for (let x = Math.min(...xs) + step / 2; x < Math.max(...xs); x += step)
+    for (let y = Math.min(...ys) + step / 2; y < Math.max(...ys); y += step) {
+      const p: Vec2 = [x, y];
+      const d = signedDistance(p, poly);
+      const off = Math.hypot(x - c[0], y - c[1]);
+      if (d > best.d + 1e-9 || (Math.abs(d - best.d) <= 1e-9 && off < best.off)) best = { p, d, off };
+    }
+  return best.p;
 }
 
 /** Distance from p along unit d to the first wall, or Infinity when the ray leaves through nothing. */

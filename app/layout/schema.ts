@@ -38,6 +38,7 @@ export const LayoutDocumentSchema = z.object({
     openings: z.array(z.object({ id: z.string(), kind: z.enum(['door', 'window']), objectId: z.number().int(), wallId: z.string(), center: V3, width: z.number(), height: z.number() })),
   }),
   objects: z.array(LayoutObjectSchema),
+  firstFreeId: z.number().int().nonnegative().optional(),
 });
 
 export function parseLayoutDocument(json: unknown, source = 'layout.json'): LayoutDocument {

@@ -36,7 +36,11 @@ export interface LayoutObject {
   sizeClass: SizeClass;
   /** Mean colour 0..255 of its points, when known. */
   color?: Vec3;
-  /** The instance whose points this object moves (scenes from points); absent for boxes only. */
+  /**
+   * The scan instance whose points show this object (scenes from points); absent for boxes only. For
+   * an original it equals `id`; a copy (duplicate) borrows its source's points, so it differs from `id`
+   * and the copy's own points carry `id` as their instance id (app/layout/moved-points.ts).
+   */
   instanceId?: number;
   pointCount?: number;
   /** Doors and windows stay put; everything else can be edited. */
@@ -81,6 +85,8 @@ export interface LayoutDocument {
   source: 'points' | 'boxes';
   room: LayoutRoom;
   objects: LayoutObject[];
+  /** Ids below this are taken by the scan's instances (walls and floor included): new objects (copies) are numbered from here. */
+  firstFreeId?: number;
 }
 
 /** One object's pose before and after an edit; `after` null means removed, `before` null added. */
@@ -91,6 +97,8 @@ export interface PoseChange {
   after: Pose | null;
   /** Moved because it rests on an object that moved. */
   carried?: boolean;
+  /** For an added copy: the object it copies (whose points, as shown now, draw its ghost). */
+  copyOf?: number;
 }
 
 export interface EditOutcome {

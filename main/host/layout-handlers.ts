@@ -1,25 +1,25 @@
 // Contract handlers for layout editing (app/contract/layout-schemas.ts). A preview runs the
 // instruction on the scene's current layout and is kept in memory under an id; applying it stores the
-// edited document as a new layout version (one undo step, db/sqlite/layout-history.ts) and moves the
-// loaded scene's points into it (layout-scene.ts); undo / redo of that step move them back.
+// edited document as a new layout version (one undo step, db/sqlite/layout-history.ts) and lays the
+// loaded scene out in it (layout-scene.ts: points moved, removed objects dropped, copies added); undo / redo of that step take it back.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, LAYOUT_EXPORT_EXTENSION, type Handlers, type LayoutChange, type LayoutPreview, type LayoutVersionEntry, type LayoutVersionList, type UndoResult } from '../../app/contract';
 import { writePly } from '../../app/formats/ply/writePly';
-import { editByInstruction } from '../../app/layout/instruction/edit';
-import { movedPoints } from '../../app/layout/moved-points';
-import { layoutDeltas, poseDeltaMatrix } from '../../app/layout/pose-delta';
+import { layoutPlan, movedPoints } from '../../app/layout/moved-points';
+import { layoutChangeCount, poseDeltaMatrix } from '../../app/layout/pose-delta';
 import { toSpatialLm } from '../../app/layout/spatiallm';
 import type { EditRequest } from '../../app/layout/request';
-import type { LayoutDocument } from '../../app/layout/types';
+import type { LayoutDocument, LayoutObject, PoseChange } from '../../app/layout/types';
 import { isLayoutEntry } from '../../db/sqlite/layout-history';
 import type { LayoutEditor, LayoutVersionInfo, LayoutVersionRepository, QaEditor, SceneRepository } from '../../db/repositories';
+import { answerLayoutInstruction } from '../layout/layout-model-store';
 import { currentLayout, parseVersion, scanLayout, scannedScene, showLayout } from './layout-scene';
 import type { LoadedScene, SceneRegistry } from './scene-registry';
 
-/** Where a layout language model would be installed; until one runs here the grammar parser answers. */
-export const LAYOUT_MODEL_FILE = 'layout.onnx';
+/** A user's layout model goes in <data dir>/models/ under this name (main/layout/layout-model-store.ts). */
+export { LAYOUT_MODEL_FILE } from '../layout/layout-model-store';
 /** Previews kept for apply (newest win); an older id must be previewed again. */
 const MAX_PREVIEWS = 16;
 
@@ -50,25 +50,35 @@ export interface LayoutEditing {
   afterHistoryStep(sceneId: string, result: UndoResult): Promise<void>;
 }
 
-/** Which reader answers instructions, and why (said in every preview). */
-export function layoutParser(dataDir: string): { parser: 'grammar'; reason: string } {
-  const file = join(dataDir, 'models', LAYOUT_MODEL_FILE);
-  return existsSync(file)
-    ? { parser: 'grammar', reason: `${file} is installed, but this build has no layout model runner yet; the grammar parser answered` }
-    : { parser: 'grammar', reason: `no layout language model installed (${file}); the grammar parser answered` };
-}
 
-function changesOf(doc: LayoutDocument, edited: LayoutDocument, changes: ReadonlyArray<{ id: number; category: string; before: LayoutChange['before']; after: LayoutChange['after']; carried?: boolean }>): LayoutChange[] {
+/**
+ * The diff of a preview, each change with the instance whose shown points draw its ghost and the
+ * motion that takes them there: a moved object's own points; a copy's, the points of the object it
+ * copies as shown now; a removed object's, none (its box only). `shownInstance` maps an object of the
+ * current layout to the instance id its points carry in the shown scene (copies have their own).
+ */
+export function changesOf(doc: LayoutDocument, edited: LayoutDocument, changes: readonly PoseChange[], shownInstance: (o: LayoutObject) => number | null): LayoutChange[] {
   return changes.map((c) => {
     const was = doc.objects.find((o) => o.id === c.id);
     const is = edited.objects.find((o) => o.id === c.id);
     const o = is ?? was!;
-    const instanceId = o.instanceId ?? null;
-    // A copy is drawn with its original's points, moved from where the original stands now.
-    const from = c.before ?? doc.objects.find((x) => x.instanceId !== undefined && x.instanceId === o.instanceId && x.id !== c.id)?.pose ?? null;
+    const source = c.copyOf !== undefined ? doc.objects.find((x) => x.id === c.copyOf) : undefined;
+    const instanceId = source ? shownInstance(source) : was ? shownInstance(was) : null;
+    const from = c.before ?? source?.pose ?? null;
     const matrix = c.after && from ? poseDeltaMatrix(from, c.after) : null;
     return { id: c.id, category: c.category, instanceId, before: c.before, after: c.after, carried: !!c.carried, matrix, size: [...o.size] };
   });
+}
+
+/** The instance id an object's points carry in the scene as shown in `doc` (copies have their own; box-only layouts none). */
+function shownInstanceOf(loaded: LoadedScene, doc: LayoutDocument): (o: LayoutObject) => number | null {
+  let copies: Map<number, number> | null = null;
+  return (o) => {
+    if (o.instanceId === undefined) return null;
+    if (o.instanceId === o.id) return o.id;
+    copies ??= new Map(layoutPlan(scannedScene(loaded), scanLayout(loaded), doc).copies.map((c) => [c.o.id, c.instance]));
+    return copies.get(o.id) ?? null;
+  };
 }
 
 export function createLayoutEditing(deps: LayoutHandlerDeps): LayoutEditing {
@@ -83,7 +93,7 @@ export function createLayoutEditing(deps: LayoutHandlerDeps): LayoutEditing {
     let moved = movedCounts.get(v.id);
     if (moved === undefined) {
       const full = deps.layouts.getVersion(v.id);
-      moved = full ? layoutDeltas(scanLayout(loaded), parseVersion(full)).size : 0;
+      moved = full ? layoutChangeCount(scanLayout(loaded), parseVersion(full)) : 0;
       movedCounts.set(v.id, moved);
     }
     return { id: v.id, version: v.version, parentId: v.parentId, label: v.label, createdAt: v.createdAt, moved };
@@ -107,8 +117,11 @@ export function createLayoutEditing(deps: LayoutHandlerDeps): LayoutEditing {
       const loaded = await deps.registry.get(sceneId);
       const t0 = performance.now();
       const { doc, version } = currentLayout(loaded, deps.layoutEditor);
-      const { parser, reason: parserReason } = layoutParser(deps.dataDir);
-      const edit = editByInstruction(doc, instruction, { selection: selection ?? [], ...(viewer ? { viewer } : {}) });
+      // The language model when one loads (data dir, else bundled), the grammar parser otherwise or when the model is unsure.
+      const answered = await answerLayoutInstruction(deps.dataDir, doc, instruction, { selection: selection ?? [], ...(viewer ? { viewer } : {}) });
+      const { edit } = answered;
+      const parser = edit.parser;
+      const parserReason = answered.reason;
       const base: LayoutPreview = {
         sceneId,
         instruction,
@@ -141,7 +154,7 @@ export function createLayoutEditing(deps: LayoutHandlerDeps): LayoutEditing {
         previewId,
         grounding,
         describe: r.describe,
-        changes: changesOf(doc, r.outcome.document, r.outcome.changes),
+        changes: changesOf(doc, r.outcome.document, r.outcome.changes, shownInstanceOf(loaded, doc)),
         moves: r.moves.map((m) => ({ id: m.id, category: m.category, relation: { relation: m.relation.relation, holds: m.relation.holds, measured: m.relation.measured }, constraints: m.constraints })),
       });
     },
@@ -150,9 +163,6 @@ export function createLayoutEditing(deps: LayoutHandlerDeps): LayoutEditing {
       deps.requireWritable();
       const p = previews.get(previewId);
       if (!p || p.sceneId !== sceneId) throw new AppError('not_found', `no layout preview ${previewId} for scene ${sceneId} (previews end when the layout changes); preview the instruction again`, { sceneId, previewId });
-      if (p.op === 'remove' || p.op === 'duplicate') {
-        throw new AppError('invalid_input', `"${p.describe}": removing or duplicating objects can be previewed but not applied yet (the scan's points cannot be dropped or copied in place); move, turn, place or swap objects instead`);
-      }
       const loaded = await stored(sceneId);
       const base = p.versionId === null ? { label: 'Scan layout', documentJson: JSON.stringify(scanLayout(loaded)) } : undefined;
       const v = deps.layoutEditor.commit(sceneId, { label: `Layout: ${p.describe}`.slice(0, 200), documentJson: JSON.stringify(p.doc), kind: 'layout.apply', expectedCurrentId: p.versionId, ...(base ? { base } : {}) });

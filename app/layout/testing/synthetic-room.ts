@@ -42,3 +42,29 @@ export function syntheticRoom(items: readonly BoxItem[] = ROOM_ITEMS): LayoutDoc
     ceilingZ: 2.6,
   });
 }
+
+/**
+ * An L-shaped room: 6 m × 3 m along the south, with a 3 m × 2 m arm to the north-west, so the
+ * north-east quadrant (x 3–6, y 3–5) is outside. Its reflex corner is (3, 3); the inner walls run
+ * from (6, 3) to (3, 3) and from (3, 3) to (3, 5). A door in the south wall, a sofa in the arm against
+ * the west wall facing east, a desk in the east part facing north, 1 m below the inner wall.
+ */
+export const L_POLYGON: Array<[number, number]> = [
+  [0, 0],
+  [6, 0],
+  [6, 3],
+  [3, 3],
+  [3, 5],
+  [0, 5],
+];
+
+export const L_ITEMS: BoxItem[] = [
+  item(1, 'sofa', [0.46, 4, 0.4], [1.8, 0.9, 0.8], -H),
+  item(2, 'desk', [4.5, 1.7, 0.375], [1.2, 0.6, 0.75], 0),
+  item(3, 'chair', [1.2, 1.2, 0.45], [0.5, 0.5, 0.9], 0),
+  item(4, 'door', [1.5, 0.03, 1.0], [0.9, 0.06, 2.0], 0),
+];
+
+export function lShapedRoom(items: readonly BoxItem[] = L_ITEMS, polygon: ReadonlyArray<[number, number]> = L_POLYGON): LayoutDocument {
+  return buildDocument('l-room', 'boxes', items, { polygon: polygon.map((p) => [p[0], p[1]]), method: 'test L', floorZ: 0, ceilingZ: 2.6 });
+}
