@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSampleRoom } from '../sample';
-import { adjacencyFromFaces, featureColumn, FEATURE_COUNT, SUPERPOINT_FEATURES, superpointFeatures } from './features';
+import { adjacencyFromFaces, adjacencyFromKnn, featureColumn, FEATURE_COUNT, quantileZ, SUPERPOINT_FEATURES, superpointFeatures } from './features';
+import { knnGraph } from './knn';
 import { sceneSuperpointFeatures } from './scene-superpoints';
 
 /** n×n grid on origin + s·u + t·v, s,t ∈ [0,1]. */
@@ -88,5 +89,29 @@ describe('superpointFeatures', () => {
     const row = (s: number) => [...ids.subarray(offsets[s]!, offsets[s + 1]!)];
     for (let s = 0; s < superpoints.count; s++) for (const t of row(s)) expect(row(t)).toContain(s);
     expect(ids.length).toBeGreaterThan(superpoints.count);
+  });
+
+  it('takes the floor quantile as the sorted z at that rank, ties and all', () => {
+    let seed = 3;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let t = 0; t < 60; t++) {
+      const n = 1 + Math.floor(rand() * 300);
+      // Every third set on five levels only, so many z tie.
+      const p = Float32Array.from({ length: 3 * n }, () => (t % 3 === 0 ? Math.floor(rand() * 5) : rand() * 10 - 5));
+      const z = Float32Array.from({ length: n }, (_, i) => p[3 * i + 2]!).sort();
+      for (const q of [0, 0.02, 0.5, 1]) expect(quantileZ(p, q)).toBe(z[Math.floor(q * (n - 1))]);
+    }
+  });
+
+  it('builds k-NN adjacency only over edges within reach, symmetric and sorted', () => {
+    // Two rows of points 1 apart, the rows 5 apart: superpoint = x position, so neighbours are x ± 1 only.
+    const positions = Float32Array.from({ length: 2 * 6 * 3 }, (_, j) => {
+      const i = Math.floor(j / 3);
+      return j % 3 === 0 ? i % 6 : j % 3 === 1 ? 5 * Math.floor(i / 6) : 0;
+    });
+    const ids = Int32Array.from({ length: 12 }, (_, i) => i % 6);
+    const adj = adjacencyFromKnn(ids, 6, knnGraph(positions, 3), 1.5);
+    const rows = Array.from({ length: 6 }, (_, s) => [...adj.ids.subarray(adj.offsets[s]!, adj.offsets[s + 1]!)]);
+    expect(rows).toEqual([[1], [0, 2], [1, 3], [2, 4], [3, 5], [4]]);
   });
 });

@@ -217,13 +217,39 @@ export function quantileZ(positions: Float32Array, q: number): number {
   if (n === 0) return 0;
   const z = new Float32Array(n);
   for (let i = 0; i < n; i++) z[i] = positions[3 * i + 2]!;
-  z.sort();
-  return z[Math.min(n - 1, Math.max(0, Math.floor(q * (n - 1))))]!;
+  return selectNth(z, Math.min(n - 1, Math.max(0, Math.floor(q * (n - 1)))));
+}
+
+/** The value a full sort would put at `nth` (Hoare's quickselect, middle pivot; reorders `v`). */
+function selectNth(v: Float32Array, nth: number): number {
+  let lo = 0;
+  let hi = v.length - 1;
+  while (lo < hi) {
+    const pivot = v[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (v[i]! < pivot) i++;
+      while (v[j]! > pivot) j--;
+      if (i <= j) {
+        const t = v[i]!;
+        v[i] = v[j]!;
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // [lo, j] ≤ pivot ≤ [i, hi], and anything strictly between j and i equals the pivot.
+    if (nth <= j) hi = j;
+    else if (nth >= i) lo = i;
+    else return v[nth]!;
+  }
+  return v[lo]!;
 }
 
 /** Adjacency of superpoints that share a mesh edge. */
 export function adjacencyFromFaces(superpoints: Int32Array, count: number, faces: Uint32Array): Adjacency {
-  const pairs: number[] = [];
+  const pairs = new PairList(faces.length * 2);
   for (let t = 0; t + 2 < faces.length; t += 3) {
     const a = superpoints[faces[t]!]!;
     const b = superpoints[faces[t + 1]!]!;
@@ -239,7 +265,7 @@ export function adjacencyFromFaces(superpoints: Int32Array, count: number, faces
 export function adjacencyFromKnn(superpoints: Int32Array, count: number, graph: KnnGraph, maxDistance: number): Adjacency {
   const { k, index, distanceSq } = graph;
   const maxSq = maxDistance * maxDistance;
-  const pairs: number[] = [];
+  const pairs = new PairList(index.length * 2);
   for (let i = 0; i < superpoints.length; i++) {
     const a = superpoints[i]!;
     for (let j = 0; j < k; j++) {
@@ -252,16 +278,48 @@ export function adjacencyFromKnn(superpoints: Int32Array, count: number, graph: 
   return toAdjacency(pairs, count);
 }
 
-/** Symmetric, deduplicated, sorted rows from a flat list of (a, b) pairs. */
-function toAdjacency(pairs: number[], count: number): Adjacency {
-  const rows: Set<number>[] = Array.from({ length: count }, () => new Set<number>());
-  for (let p = 0; p < pairs.length; p += 2) {
-    rows[pairs[p]!]!.add(pairs[p + 1]!);
-    rows[pairs[p + 1]!]!.add(pairs[p]!);
+/** A flat list of (a, b) pairs with room for `capacity` ids. */
+class PairList {
+  readonly ids: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.ids = new Int32Array(capacity);
   }
+  push(a: number, b: number): void {
+    this.ids[this.length++] = a;
+    this.ids[this.length++] = b;
+  }
+}
+
+/** Symmetric, deduplicated, sorted rows from a flat list of (a, b) pairs: bucketed by row, then each row deduplicated with a stamp. */
+function toAdjacency(pairs: PairList, count: number): Adjacency {
+  const { ids: flat, length } = pairs;
+  const rowStart = new Int32Array(count + 1);
+  for (let p = 0; p < length; p++) rowStart[flat[p]! + 1]!++;
+  for (let s = 0; s < count; s++) rowStart[s + 1]! += rowStart[s]!;
+  // Each pair lands in both rows: a's row gets b, b's row gets a.
+  const bucket = new Int32Array(length);
+  const fill = rowStart.slice(0, count);
+  for (let p = 0; p < length; p += 2) {
+    const a = flat[p]!;
+    const b = flat[p + 1]!;
+    bucket[fill[a]!++] = b;
+    bucket[fill[b]!++] = a;
+  }
+  const stamp = new Int32Array(count).fill(-1);
   const offsets = new Int32Array(count + 1);
-  for (let s = 0; s < count; s++) offsets[s + 1] = offsets[s]! + rows[s]!.size;
-  const ids = new Int32Array(offsets[count]!);
-  for (let s = 0; s < count; s++) ids.set([...rows[s]!].sort((a, b) => a - b), offsets[s]!);
-  return { offsets, ids };
+  const unique = new Int32Array(length);
+  let n = 0;
+  for (let s = 0; s < count; s++) {
+    const first = n;
+    for (let p = rowStart[s]!; p < rowStart[s + 1]!; p++) {
+      const t = bucket[p]!;
+      if (stamp[t] === s) continue;
+      stamp[t] = s;
+      unique[n++] = t;
+    }
+    unique.subarray(first, n).sort();
+    offsets[s + 1] = n;
+  }
+  return { offsets, ids: unique.slice(0, n) };
 }

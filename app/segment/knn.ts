@@ -1,7 +1,9 @@
 // k-nearest-neighbour graphs over a point cloud. Scans are surfaces in a room-sized box, so a uniform
-// grid of cells (about one point spacing of the volume per cell) answers exact k-NN queries by
-// visiting rings of cells around the query until no closer point can lie outside them; this is
-// several times faster than descending a kd-tree per point on 10⁵–10⁶ points.
+// grid of cells answers exact k-NN queries. Each point searches its own cell first, then the 26 cells
+// around it, skipping any cell farther than its k-th best so far; a query whose k-th neighbour may lie
+// beyond those goes on by rings of cells until no closer point can lie outside them. The cell edge
+// comes from a sample of the scan's own k-th neighbour distances, so dense and sparse scans alike
+// mostly finish within one cell of their own. Exact: the answer does not depend on the cell edge.
 
 /** Neighbour lists of fixed length k per point: `index[i*k + j]` is the j-th nearest, nearest first. */
 export interface KnnGraph {
@@ -12,8 +14,36 @@ export interface KnnGraph {
   distanceSq: Float32Array;
 }
 
-/** Most cells the grid may have; a sparser grid is used when the bounding box would need more. */
+/** Most cells the grid may have; a coarser grid is used when the bounding box would need more. */
 const MAX_CELLS = 1 << 22;
+/** Queries sampled (evenly over the point order) to pick the cell edge. */
+const SAMPLE = 1024;
+
+interface Grid {
+  minX: number;
+  minY: number;
+  minZ: number;
+  h: number;
+  nx: number;
+  ny: number;
+  nz: number;
+  /** Per point: its cell. */
+  cellOf: Int32Array;
+  /** Points of cell c are order[start[c] .. start[c+1]), ascending index. */
+  start: Int32Array;
+  order: Int32Array;
+  /** Coordinates in `order`'s order. */
+  xyz: Float64Array;
+}
+
+interface Box {
+  minX: number;
+  minY: number;
+  minZ: number;
+  ex: number;
+  ey: number;
+  ez: number;
+}
 
 /** The k nearest other points of every point (exact, deterministic; ties by smaller index). */
 export function knnGraph(positions: Float32Array, k: number): KnnGraph {
@@ -22,7 +52,181 @@ export function knnGraph(positions: Float32Array, k: number): KnnGraph {
   const index = new Int32Array(n * k).fill(-1);
   const distanceSq = new Float32Array(n * k).fill(Infinity);
   if (n < 2) return { k, index, distanceSq };
+  const box = bounds(positions, n);
 
+  // A first grid at the scan's volume / surface spacing answers a sample of queries; their k-th
+  // neighbour distances set the final cell edge.
+  const coarse = buildGrid(positions, n, box, initialCellEdge(box, n, k));
+  const sampleD = new Float64Array(Math.min(n, SAMPLE));
+  const bestD = new Float64Array(k);
+  const bestI = new Int32Array(k);
+  for (let s = 0; s < sampleD.length; s++) {
+    const i = Math.floor((s * n) / sampleD.length);
+    ringSearch(coarse, positions, i, k, bestD, bestI);
+    sampleD[s] = Math.sqrt(bestD[k - 1]!);
+  }
+  const grid = buildGrid(positions, n, box, cellEdgeFromSample(sampleD, coarse.h));
+
+  const { nx, ny, nz, h, start, order, xyz, minX, minY, minZ } = grid;
+  const pending = new Int32Array(n);
+  let pendingCount = 0;
+  const cells = nx * ny * nz;
+  for (let c = 0; c < cells; c++) {
+    const first = start[c]!;
+    const last = start[c + 1]!;
+    if (first === last) continue;
+    const cz = c % nz;
+    const cy = ((c - cz) / nz) % ny;
+    const cx = (c - cz - cy * nz) / (nz * ny);
+    const x0 = Math.max(0, cx - 1);
+    const x1 = Math.min(nx - 1, cx + 1);
+    const y0 = Math.max(0, cy - 1);
+    const y1 = Math.min(ny - 1, cy + 1);
+    const z0 = Math.max(0, cz - 1);
+    const z1 = Math.min(nz - 1, cz + 1);
+    for (let p = first; p < last; p++) {
+      const i = order[p]!;
+      const x = xyz[3 * p]!;
+      const y = xyz[3 * p + 1]!;
+      const z = xyz[3 * p + 2]!;
+      bestD.fill(Infinity);
+      bestI.fill(-1);
+      // Squared distance from the query to the neighbouring cells' slabs on each axis: below, own, above.
+      const lx = x - (minX + cx * h);
+      const hx = minX + (cx + 1) * h - x;
+      const ly = y - (minY + cy * h);
+      const hy = minY + (cy + 1) * h - y;
+      const lz = z - (minZ + cz * h);
+      const hz = minZ + (cz + 1) * h - z;
+      // The own cell first: its points are the likeliest neighbours and bound the search early.
+      let worst = scanRun(xyz, order, start[c]!, start[c + 1]!, x, y, z, i, k, bestD, bestI, Infinity);
+      for (let gx = x0; gx <= x1; gx++) {
+        const ax = gx < cx ? lx * lx : gx > cx ? hx * hx : 0;
+        if (ax > worst) continue;
+        for (let gy = y0; gy <= y1; gy++) {
+          const axy = ax + (gy < cy ? ly * ly : gy > cy ? hy * hy : 0);
+          if (axy > worst) continue;
+          const column = (gx * ny + gy) * nz;
+          for (let gz = z0; gz <= z1; gz++) {
+            if (gx === cx && gy === cy && gz === cz) continue;
+            // A cell whose nearest face is farther than the k-th best cannot hold a better point.
+            if (axy + (gz < cz ? lz * lz : gz > cz ? hz * hz : 0) > worst) continue;
+            const cell = column + gz;
+            worst = scanRun(xyz, order, start[cell]!, start[cell + 1]!, x, y, z, i, k, bestD, bestI, worst);
+          }
+        }
+      }
+      // Nearest point outside the block: one cell edge plus the distance to the own cell's nearest
+      // face, on the sides where the grid goes on past the block.
+      let m = Infinity;
+      if (x0 > 0) m = Math.min(m, lx);
+      if (x1 < nx - 1) m = Math.min(m, hx);
+      if (y0 > 0) m = Math.min(m, ly);
+      if (y1 < ny - 1) m = Math.min(m, hy);
+      if (z0 > 0) m = Math.min(m, lz);
+      if (z1 < nz - 1) m = Math.min(m, hz);
+      const reach = h + m;
+      for (let j = 0; j < k; j++) {
+        index[i * k + j] = bestI[j]!;
+        distanceSq[i * k + j] = bestD[j]!;
+      }
+      if (!(bestD[k - 1]! < reach * reach)) pending[pendingCount++] = i;
+    }
+  }
+  // The rest go on from ring 2 (rings 0 and 1 are the block) with what the block found.
+  for (let p = 0; p < pendingCount; p++) {
+    const i = pending[p]!;
+    for (let j = 0; j < k; j++) {
+      bestI[j] = index[i * k + j]!;
+      bestD[j] = distanceSq[i * k + j]!;
+    }
+    ringSearch(grid, positions, i, k, bestD, bestI, 2);
+    for (let j = 0; j < k; j++) {
+      index[i * k + j] = bestI[j]!;
+      distanceSq[i * k + j] = bestD[j]!;
+    }
+  }
+  return { k, index, distanceSq };
+}
+
+/** Offers the points order[first..end) to the k best of query i; answers the new k-th best distance. */
+function scanRun(xyz: Float64Array, order: Int32Array, first: number, end: number, x: number, y: number, z: number, i: number, k: number, bestD: Float64Array, bestI: Int32Array, worst: number): number {
+  for (let q = first; q < end; q++) {
+    const dx = xyz[3 * q]! - x;
+    const dy = xyz[3 * q + 1]! - y;
+    const dz = xyz[3 * q + 2]! - z;
+    const d = dx * dx + dy * dy + dz * dz;
+    if (d > worst) continue;
+    const id = order[q]!;
+    if (id === i || (d === worst && id > bestI[k - 1]!)) continue;
+    insert(bestD, bestI, k, d, id);
+    worst = bestD[k - 1]!;
+  }
+  return worst;
+}
+
+/** Sorted insertion of (d, id) into the k best, nearest first, ties by smaller id. */
+function insert(bestD: Float64Array, bestI: Int32Array, k: number, d: number, id: number): void {
+  let j = k - 1;
+  while (j > 0 && (bestD[j - 1]! > d || (bestD[j - 1] === d && bestI[j - 1]! > id))) {
+    bestD[j] = bestD[j - 1]!;
+    bestI[j] = bestI[j - 1]!;
+    j--;
+  }
+  bestD[j] = d;
+  bestI[j] = id;
+}
+
+/** Exact k-NN of point i by rings of cells around its own, until no closer point can lie outside. */
+function ringSearch(grid: Grid, positions: Float32Array, i: number, k: number, bestD: Float64Array, bestI: Int32Array, firstRing = 0): void {
+  const { nx, ny, nz, h, start, order, xyz, minX, minY, minZ, cellOf } = grid;
+  const x = positions[3 * i]!;
+  const y = positions[3 * i + 1]!;
+  const z = positions[3 * i + 2]!;
+  const c = cellOf[i]!;
+  const cz = c % nz;
+  const cy = ((c - cz) / nz) % ny;
+  const cx = (c - cz - cy * nz) / (nz * ny);
+  // Distance from the query to the nearest face of its own cell: ring r+1 is at least r·h + m away.
+  const m = Math.min(x - (minX + cx * h), minX + (cx + 1) * h - x, y - (minY + cy * h), minY + (cy + 1) * h - y, z - (minZ + cz * h), minZ + (cz + 1) * h - z);
+  if (firstRing === 0) {
+    bestD.fill(Infinity);
+    bestI.fill(-1);
+  }
+  const maxRing = Math.max(nx, ny, nz);
+  for (let r = firstRing; r <= maxRing; r++) {
+    const x0 = Math.max(0, cx - r);
+    const x1 = Math.min(nx - 1, cx + r);
+    const y0 = Math.max(0, cy - r);
+    const y1 = Math.min(ny - 1, cy + r);
+    const z0 = Math.max(0, cz - r);
+    const z1 = Math.min(nz - 1, cz + r);
+    for (let gx = x0; gx <= x1; gx++) {
+      const onX = gx === cx - r || gx === cx + r;
+      for (let gy = y0; gy <= y1; gy++) {
+        const onXY = onX || gy === cy - r || gy === cy + r;
+        for (let gz = z0; gz <= z1; gz++) {
+          // Only the shell of the ring: inner cells were visited at smaller r.
+          if (!onXY && gz !== cz - r && gz !== cz + r) continue;
+          // Skip a cell whose nearest point is farther than the k-th best.
+          const bx = gx < cx ? x - (minX + (gx + 1) * h) : gx > cx ? minX + gx * h - x : 0;
+          const by = gy < cy ? y - (minY + (gy + 1) * h) : gy > cy ? minY + gy * h - y : 0;
+          const bz = gz < cz ? z - (minZ + (gz + 1) * h) : gz > cz ? minZ + gz * h - z : 0;
+          const worst = bestD[k - 1]!;
+          if (bx * bx + by * by + bz * bz > worst) continue;
+          const cell = (gx * ny + gy) * nz + gz;
+          scanRun(xyz, order, start[cell]!, start[cell + 1]!, x, y, z, i, k, bestD, bestI, worst);
+        }
+      }
+    }
+    // An unfilled slot holds Infinity, so this also waits until k points are found.
+    const reach = r * h + m;
+    if (bestD[k - 1]! < reach * reach) break;
+    if (x0 === 0 && y0 === 0 && z0 === 0 && x1 === nx - 1 && y1 === ny - 1 && z1 === nz - 1) break;
+  }
+}
+
+function bounds(positions: Float32Array, n: number): Box {
   let minX = Infinity;
   let minY = Infinity;
   let minZ = Infinity;
@@ -41,14 +245,33 @@ export function knnGraph(positions: Float32Array, k: number): KnnGraph {
     if (y > maxY) maxY = y;
     if (z > maxZ) maxZ = z;
   }
-  const ex = maxX - minX;
-  const ey = maxY - minY;
-  const ez = maxZ - minZ;
-  // Cell edge: the spacing the points would have filling the box as a volume, a surface or a line,
-  // whichever is largest (flat and thin clouds must not get cells far below their spacing), scaled up with k.
+  return { minX, minY, minZ, ex: maxX - minX, ey: maxY - minY, ez: maxZ - minZ };
+}
+
+/**
+ * The spacing the points would have filling the box as a volume, a surface or a line, whichever is
+ * largest (flat and thin clouds must not get cells far below their spacing), scaled up with k.
+ */
+function initialCellEdge({ ex, ey, ez }: Box, n: number, k: number): number {
   const spacing = Math.max(Math.cbrt((ex * ey * ez) / n), Math.sqrt((ex * ey + ey * ez + ex * ez) / n), Math.max(ex, ey, ez) / n);
-  let h = spacing * Math.max(1, Math.cbrt(k / 4));
-  if (!(h > 0)) h = Math.max(ex, ey, ez, 1e-6);
+  const h = spacing * Math.max(1, Math.cbrt(k / 4));
+  return h > 0 ? h : Math.max(ex, ey, ez, 1e-6);
+}
+
+/**
+ * The cell edge for the block queries: the sample's 0.9-quantile k-th neighbour distance, so that
+ * nine queries in ten find all their neighbours within one cell of their own (where the scan is
+ * denser, cells beyond the k-th best distance are skipped). Never above the first grid's edge.
+ */
+function cellEdgeFromSample(sample: Float64Array, coarse: number): number {
+  const sorted = Float64Array.from(sample).sort();
+  const q = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  return q > 0 && q < coarse ? q : coarse;
+}
+
+function buildGrid(positions: Float32Array, n: number, box: Box, edge: number): Grid {
+  const { minX, minY, minZ, ex, ey, ez } = box;
+  let h = edge;
   let nx = 0;
   let ny = 0;
   let nz = 0;
@@ -82,70 +305,5 @@ export function knnGraph(positions: Float32Array, k: number): KnnGraph {
     xyz[3 * p + 1] = positions[3 * i + 1]!;
     xyz[3 * p + 2] = positions[3 * i + 2]!;
   }
-
-  const bestD = new Float64Array(k);
-  const bestI = new Int32Array(k);
-  const maxRing = Math.max(nx, ny, nz);
-  for (let i = 0; i < n; i++) {
-    const x = positions[3 * i]!;
-    const y = positions[3 * i + 1]!;
-    const z = positions[3 * i + 2]!;
-    const c = cellOf[i]!;
-    const cz = c % nz;
-    const cy = ((c - cz) / nz) % ny;
-    const cx = (c - cz - cy * nz) / (nz * ny);
-    // Distance from the query to the nearest face of its own cell: ring r+1 is at least r·h + m away.
-    const m = Math.min(x - (minX + cx * h), minX + (cx + 1) * h - x, y - (minY + cy * h), minY + (cy + 1) * h - y, z - (minZ + cz * h), minZ + (cz + 1) * h - z);
-    bestD.fill(Infinity);
-    bestI.fill(-1);
-    let found = 0;
-    for (let r = 0; r <= maxRing; r++) {
-      const x0 = Math.max(0, cx - r);
-      const x1 = Math.min(nx - 1, cx + r);
-      const y0 = Math.max(0, cy - r);
-      const y1 = Math.min(ny - 1, cy + r);
-      const z0 = Math.max(0, cz - r);
-      const z1 = Math.min(nz - 1, cz + r);
-      for (let gx = x0; gx <= x1; gx++) {
-        const onX = gx === cx - r || gx === cx + r;
-        for (let gy = y0; gy <= y1; gy++) {
-          const onXY = onX || gy === cy - r || gy === cy + r;
-          for (let gz = z0; gz <= z1; gz++) {
-            // Only the shell of the ring: inner cells were visited at smaller r.
-            if (!onXY && gz !== cz - r && gz !== cz + r) continue;
-            const cell = (gx * ny + gy) * nz + gz;
-            for (let p = start[cell]!, end = start[cell + 1]!; p < end; p++) {
-              const id = order[p]!;
-              if (id === i) continue;
-              const dx = xyz[3 * p]! - x;
-              const dy = xyz[3 * p + 1]! - y;
-              const dz = xyz[3 * p + 2]! - z;
-              const d = dx * dx + dy * dy + dz * dz;
-              const worst = bestD[k - 1]!;
-              if (d > worst || (d === worst && id > bestI[k - 1]!)) continue;
-              let j = k - 1;
-              while (j > 0 && (bestD[j - 1]! > d || (bestD[j - 1] === d && bestI[j - 1]! > id))) {
-                bestD[j] = bestD[j - 1]!;
-                bestI[j] = bestI[j - 1]!;
-                j--;
-              }
-              bestD[j] = d;
-              bestI[j] = id;
-              if (found < k) found++;
-            }
-          }
-        }
-      }
-      if (found === k) {
-        const reach = r * h + m;
-        if (bestD[k - 1]! < reach * reach) break;
-      }
-      if (x0 === 0 && y0 === 0 && z0 === 0 && x1 === nx - 1 && y1 === ny - 1 && z1 === nz - 1) break;
-    }
-    for (let j = 0; j < k; j++) {
-      index[i * k + j] = bestI[j]!;
-      distanceSq[i * k + j] = bestD[j]!;
-    }
-  }
-  return { k, index, distanceSq };
+  return { minX, minY, minZ, h, nx, ny, nz, cellOf, start, order, xyz };
 }

@@ -3,9 +3,8 @@
 // cloud has no faces to average), and colour difference joins the weight because planes that meet
 // flush (a book on a shelf, a rug on the floor) differ in colour, not in normal.
 import { smallestEigenvector } from './covariance';
-import type { MeshEdges } from './edge-weights';
-import { joinSmallComponents, segmentGraph } from './felzenszwalb';
 import { knnGraph, type KnnGraph } from './knn';
+import { mergeSortedEdges, pointGraphEdges, sortEdgesByWeight } from './point-graph';
 
 export interface PointSuperpointOptions {
   /** Neighbours per point, for the graph and for the PCA normal. */
@@ -52,12 +51,8 @@ export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | u
   const n = positions.length / 3;
   const graph = knnGraph(positions, Math.min(o.k, Math.max(1, n - 1)));
   const normals = pcaNormals(positions, graph);
-  const edges = graphEdges(graph, normals, colors, o.colorWeight, o.maxEdgeLength);
-  const { sets, sorted } = segmentGraph(n, edges, o.kThresh);
-  joinSmallComponents(sets, sorted, o.segMinVerts);
-  const roots = new Int32Array(n);
-  for (let i = 0; i < n; i++) roots[i] = sets.find(i);
-  const { ids, count } = denseIds(roots);
+  const edges = sortEdgesByWeight(pointGraphEdges(graph, normals, colors, o.colorWeight, o.maxEdgeLength));
+  const { ids, count } = denseIds(mergeSortedEdges(n, edges, o.kThresh, o.segMinVerts));
   return { ids, count, normals, graph };
 }
 
@@ -121,44 +116,24 @@ export function pcaNormals(positions: Float32Array, graph: KnnGraph): Float32Arr
   return normals;
 }
 
-/** One edge per unordered neighbour pair within reach, weighted by normal change plus colour change. */
-function graphEdges(graph: KnnGraph, normals: Float32Array, colors: Uint8Array | undefined, colorWeight: number, maxEdgeLength: number): MeshEdges {
-  const { k, index, distanceSq } = graph;
-  const n = index.length / k;
-  const maxSq = maxEdgeLength * maxEdgeLength;
-  const a: number[] = [];
-  const b: number[] = [];
-  const w: number[] = [];
-  const colorScale = colors ? colorWeight / (255 * Math.sqrt(3)) : 0;
-  for (let i = 0; i < n; i++) {
-    for (let s = 0; s < k; s++) {
-      const j = index[i * k + s]!;
-      if (j < 0 || distanceSq[i * k + s]! > maxSq) continue;
-      // Keep (i, j) once: from the smaller index, or from i when j does not list i back.
-      if (j < i && listsNeighbour(index, k, j, i)) continue;
-      const dot = normals[3 * i]! * normals[3 * j]! + normals[3 * i + 1]! * normals[3 * j + 1]! + normals[3 * i + 2]! * normals[3 * j + 2]!;
-      let weight = 1 - Math.abs(dot);
-      if (colors) {
-        const dr = colors[3 * i]! - colors[3 * j]!;
-        const dg = colors[3 * i + 1]! - colors[3 * j + 1]!;
-        const db = colors[3 * i + 2]! - colors[3 * j + 2]!;
-        weight += colorScale * Math.sqrt(dr * dr + dg * dg + db * db);
-      }
-      a.push(i);
-      b.push(j);
-      w.push(weight);
-    }
-  }
-  return { a: Int32Array.from(a), b: Int32Array.from(b), w: Float32Array.from(w) };
-}
-
-function listsNeighbour(index: Int32Array, k: number, of: number, target: number): boolean {
-  for (let s = 0; s < k; s++) if (index[of * k + s] === target) return true;
-  return false;
-}
-
 /** Renumbers labels 0..count-1 in order of first appearance. */
 export function denseIds(labels: Int32Array): { ids: Int32Array; count: number } {
+  const n = labels.length;
+  let inRange = true;
+  for (let i = 0; i < n && inRange; i++) inRange = labels[i]! >= 0 && labels[i]! < n;
+  if (inRange) {
+    // Labels that are point indices (union-find roots): a table instead of a Map.
+    const table = new Int32Array(n).fill(-1);
+    const ids = new Int32Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const l = labels[i]!;
+      let id = table[l]!;
+      if (id < 0) table[l] = id = count++;
+      ids[i] = id;
+    }
+    return { ids, count };
+  }
   const map = new Map<number, number>();
   const ids = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) {

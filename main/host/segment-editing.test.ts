@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RpcResult } from '../../app/contract';
+import type { RpcResult, SegmentationDraftView } from '../../app/contract';
 import { createHost, type Host } from './create-host';
 
 let dataDir: string;
@@ -26,11 +26,17 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 const errorOf = (r: RpcResult) => (r.ok ? null : r.error.code);
+/** A draft's per-point ids as accepting stores them: draft instances renumbered 0..n-1 in list order. */
+const renumbered = (draft: SegmentationDraftView) => {
+  const slot = new Map(draft.instances.map((inst, k) => [inst.id, k]));
+  return draft.instanceIds.map((id) => (id < 0 ? -1 : slot.get(id)!));
+};
 
 describe('segmentation editing over the contract', () => {
   let sampleIds: Int32Array;
   let sampleCount: number;
   let acceptedLabels: string[];
+  let acceptedIds: Int32Array;
 
   it('keeps model output out of the store and the history until accepted', async () => {
     const opened = await host.client.openScene({ sceneId: 'sample' });
@@ -72,9 +78,15 @@ describe('segmentation editing over the contract', () => {
 
     const reopened = await host.client.openScene({ sceneId: 'sample' });
     expect(reopened.instances.map((i) => i.label)).toEqual(acceptedLabels);
-    // Known bug (issue 7, open): with the bundled model's draft, the per-point ids of a reopened scene
-    // do not yet follow the accepted merge point for point; the labels above do.
-    expect(reopened.instances.some((i) => i.label === 'otherfurniture')).toBe(true);
+    // The sofa's and the table's points are now one instance: the merged one (the model's draft has
+    // other `otherfurniture` instances, so it is found by its draft id, not by its label).
+    const mergerId = relabelled.instances.findIndex((i) => i.id === merged.focus);
+    expect(reopened.instances[mergerId]!.label).toBe('otherfurniture');
+    expect(reopened.buffers.instanceIds[pointOf(sofa)]).toBe(mergerId);
+    expect(reopened.buffers.instanceIds[pointOf(table)]).toBe(mergerId);
+    // And every point shows the draft's instance (renumbered 0..n-1 in draft order).
+    acceptedIds = renumbered(relabelled);
+    expect(Array.from(reopened.buffers.instanceIds)).toEqual(Array.from(acceptedIds));
   }, 120_000);
 
   it('undoes the acceptance (the sample instances come back) and redoes it', async () => {
@@ -85,6 +97,7 @@ describe('segmentation editing over the contract', () => {
     await host.client.redo({ sceneId: 'sample' });
     opened = await host.client.openScene({ sceneId: 'sample' });
     expect(opened.instances.map((i) => i.label)).toEqual(acceptedLabels);
+    expect(Array.from(opened.buffers.instanceIds)).toEqual(Array.from(acceptedIds));
   });
 
   it('shows the accepted instances after a restart', async () => {
@@ -92,6 +105,7 @@ describe('segmentation editing over the contract', () => {
     host = await start();
     const opened = await host.client.openScene({ sceneId: 'sample' });
     expect(opened.instances.map((i) => i.label)).toEqual(acceptedLabels);
+    expect(Array.from(opened.buffers.instanceIds)).toEqual(Array.from(acceptedIds));
     const { stored } = await host.client.segmentationState({ sceneId: 'sample' });
     expect(stored.map((s) => s.source)).toContain('human');
     // And undo after the restart still takes it back.

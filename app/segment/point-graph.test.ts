@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { generateSampleRoom } from '../sample';
+import { joinSmallComponents, segmentGraph } from './felzenszwalb';
+import { knnGraph } from './knn';
+import { mergeSortedEdges, pointGraphEdges, sortEdgesByWeight } from './point-graph';
+import { denseIds, pcaNormals } from './point-superpoints';
+
+let seed = 11;
+const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+
+describe('sortEdgesByWeight', () => {
+  it('sorts by weight, keeps equal weights in their order, and puts a weight rounded below 0 first', () => {
+    const m = 5000;
+    // Few distinct weights, so most edges tie; one slightly negative (a |dot| rounded past 1).
+    const w = Float32Array.from({ length: m }, () => Math.floor(rand() * 20) / 16);
+    w[1234] = -1e-7;
+    const a = Int32Array.from({ length: m }, (_, e) => e);
+    const b = Int32Array.from({ length: m }, (_, e) => m - e);
+    const s = sortEdgesByWeight({ a, b, w });
+    const expected = [...a].sort((x, y) => w[x]! - w[y]! || x - y);
+    expect([...s.a]).toEqual(expected);
+    expect([...s.b]).toEqual(expected.map((e) => m - e));
+    expect([...s.w]).toEqual(expected.map((e) => w[e]!));
+    expect(s.a[0]).toBe(1234);
+  });
+});
+
+describe('mergeSortedEdges', () => {
+  it('gives the partition of the Segmentator merging (felzenszwalb.ts) on the same sorted edges', () => {
+    // A random sparse graph with distinct weights, so any correct sort gives one order.
+    const n = 3000;
+    const m = 9000;
+    const a = new Int32Array(m);
+    const b = new Int32Array(m);
+    const w = new Float32Array(m);
+    for (let e = 0; e < m; e++) {
+      a[e] = Math.floor(rand() * n);
+      b[e] = (a[e]! + 1 + Math.floor(rand() * 30)) % n;
+      w[e] = (e + 1) / m / 4 + rand() / m / 8;
+    }
+    const sorted = sortEdgesByWeight({ a, b, w });
+    for (const [kThresh, minSize] of [
+      [0.05, 0],
+      [0.05, 20],
+      [0.5, 40],
+    ] as const) {
+      const { sets, sorted: reference } = segmentGraph(n, { a, b, w }, kThresh);
+      joinSmallComponents(sets, reference, minSize);
+      const expected = denseIds(Int32Array.from({ length: n }, (_, i) => sets.find(i))).ids;
+      expect([...denseIds(mergeSortedEdges(n, sorted, kThresh, minSize)).ids]).toEqual([...expected]);
+    }
+  });
+
+  it('on the sample room, merges k-NN edges into the partition the Segmentator merging gives', () => {
+    const { scene } = generateSampleRoom();
+    const n = scene.positions.length / 3;
+    const graph = knnGraph(scene.positions, 10);
+    const edges = pointGraphEdges(graph, pcaNormals(scene.positions, graph), scene.colors, 0.5, 0.1);
+    const ours = denseIds(mergeSortedEdges(n, sortEdgesByWeight(edges), 0.05, 40));
+    const { sets, sorted } = segmentGraph(n, edges, 0.05);
+    joinSmallComponents(sets, sorted, 40);
+    const reference = denseIds(Int32Array.from({ length: n }, (_, i) => sets.find(i)));
+    // Tie order differs between the two sorts; on this scan it changes no merge.
+    expect(ours.count).toBe(reference.count);
+    expect(Buffer.from(ours.ids.buffer).equals(Buffer.from(reference.ids.buffer))).toBe(true);
+  });
+});
