@@ -70,9 +70,17 @@ export const StoredInstanceInfo = z.object({
 });
 export type StoredInstanceInfo = z.infer<typeof StoredInstanceInfo>;
 
+/** What became of a draft stored before the host restarted (reported until the draft next changes). */
+export const DraftRestoreNote = z.object({
+  outcome: z.enum(['restored', 'discarded']),
+  reason: z.string(),
+});
+export type DraftRestoreNote = z.infer<typeof DraftRestoreNote>;
+
 export const SegmentationStateResult = z.object({
   draft: SegmentationDraftView.nullable(),
   stored: z.array(StoredInstanceInfo),
+  restore: DraftRestoreNote.optional(),
 });
 export type SegmentationStateResult = z.infer<typeof SegmentationStateResult>;
 

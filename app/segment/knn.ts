@@ -19,7 +19,8 @@ const MAX_CELLS = 1 << 22;
 /** Queries sampled (evenly over the point order) to pick the cell edge. */
 const SAMPLE = 1024;
 
-interface Grid {
+/** The grid the queries run on: plain numbers and typed arrays, so that threads can share it. */
+export interface KnnGrid {
   minX: number;
   minY: number;
   minZ: number;
@@ -36,6 +37,18 @@ interface Grid {
   xyz: Float64Array;
 }
 
+/** Everything a query over a range of cells needs; queries over disjoint ranges write disjoint rows. */
+export interface KnnPlan {
+  k: number;
+  n: number;
+  /** Null for fewer than two points (every row stays empty). */
+  grid: KnnGrid | null;
+}
+
+/** Makes the buffers of the graph and the grid: a SharedArrayBuffer lets worker threads fill one graph. */
+export type BufferAlloc = (bytes: number) => ArrayBufferLike;
+const plainAlloc: BufferAlloc = (bytes) => new ArrayBuffer(bytes);
+
 interface Box {
   minX: number;
   minY: number;
@@ -47,16 +60,29 @@ interface Box {
 
 /** The k nearest other points of every point (exact, deterministic; ties by smaller index). */
 export function knnGraph(positions: Float32Array, k: number): KnnGraph {
+  const plan = planKnn(positions, k);
+  const graph = emptyKnnGraph(plan.n, k);
+  if (plan.grid) knnCells(plan, positions, graph, 0, plan.grid.nx * plan.grid.ny * plan.grid.nz);
+  return graph;
+}
+
+/** A graph with every row empty (index -1, distance Infinity), in buffers from `alloc`. */
+export function emptyKnnGraph(n: number, k: number, alloc: BufferAlloc = plainAlloc): KnnGraph {
+  const index = new Int32Array(alloc(4 * n * k)).fill(-1);
+  const distanceSq = new Float32Array(alloc(4 * n * k)).fill(Infinity);
+  return { k, index, distanceSq };
+}
+
+/**
+ * The grid for k-NN queries. A first grid at the scan's volume / surface spacing answers a sample
+ * of queries; their k-th neighbour distances set the final cell edge. Deterministic.
+ */
+export function planKnn(positions: Float32Array, k: number, alloc: BufferAlloc = plainAlloc): KnnPlan {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`knnGraph: k must be a positive integer, got ${k}`);
   const n = Math.floor(positions.length / 3);
-  const index = new Int32Array(n * k).fill(-1);
-  const distanceSq = new Float32Array(n * k).fill(Infinity);
-  if (n < 2) return { k, index, distanceSq };
+  if (n < 2) return { k, n, grid: null };
   const box = bounds(positions, n);
-
-  // A first grid at the scan's volume / surface spacing answers a sample of queries; their k-th
-  // neighbour distances set the final cell edge.
-  const coarse = buildGrid(positions, n, box, initialCellEdge(box, n, k));
+  const coarse = buildGrid(positions, n, box, initialCellEdge(box, n, k), plainAlloc);
   const sampleD = new Float64Array(Math.min(n, SAMPLE));
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
@@ -65,13 +91,50 @@ export function knnGraph(positions: Float32Array, k: number): KnnGraph {
     ringSearch(coarse, positions, i, k, bestD, bestI);
     sampleD[s] = Math.sqrt(bestD[k - 1]!);
   }
-  const grid = buildGrid(positions, n, box, cellEdgeFromSample(sampleD, coarse.h));
+  return { k, n, grid: buildGrid(positions, n, box, cellEdgeFromSample(sampleD, coarse.h), alloc) };
+}
 
+/**
+ * Cell boundaries 0 = c0 < … < c_parts = cells cutting the grid into `parts` runs of cells with
+ * about equal numbers of points (a run holds whole cells, so counts differ by up to a cell).
+ */
+export function splitCells(plan: KnnPlan, parts: number): number[] {
+  const grid = plan.grid;
+  if (!grid) return [0, 0];
+  const cells = grid.nx * grid.ny * grid.nz;
+  const cuts = [0];
+  let c = 0;
+  for (let p = 1; p < parts; p++) {
+    const target = Math.round((p * plan.n) / parts);
+    // start[] is non-decreasing: the first cell at or past the target point.
+    let lo = c;
+    let hi = cells;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (grid.start[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    c = lo;
+    cuts.push(c);
+  }
+  cuts.push(cells);
+  return cuts;
+}
+
+/**
+ * Fills the rows of the points in cells [cellFrom, cellTo) of `out`: each point searches its own cell
+ * first, then the 26 around it, and goes on by rings when its k-th neighbour may lie farther.
+ */
+export function knnCells(plan: KnnPlan, positions: Float32Array, out: KnnGraph, cellFrom: number, cellTo: number): void {
+  const { k, grid } = plan;
+  if (!grid) return;
+  const { index, distanceSq } = out;
   const { nx, ny, nz, h, start, order, xyz, minX, minY, minZ } = grid;
-  const pending = new Int32Array(n);
+  const bestD = new Float64Array(k);
+  const bestI = new Int32Array(k);
+  const pending = new Int32Array(Math.max(0, start[cellTo]! - start[cellFrom]!));
   let pendingCount = 0;
-  const cells = nx * ny * nz;
-  for (let c = 0; c < cells; c++) {
+  for (let c = cellFrom; c < cellTo; c++) {
     const first = start[c]!;
     const last = start[c + 1]!;
     if (first === last) continue;
@@ -146,7 +209,6 @@ export function knnGraph(positions: Float32Array, k: number): KnnGraph {
       distanceSq[i * k + j] = bestD[j]!;
     }
   }
-  return { k, index, distanceSq };
 }
 
 /** Offers the points order[first..end) to the k best of query i; answers the new k-th best distance. */
@@ -178,7 +240,7 @@ function insert(bestD: Float64Array, bestI: Int32Array, k: number, d: number, id
 }
 
 /** Exact k-NN of point i by rings of cells around its own, until no closer point can lie outside. */
-function ringSearch(grid: Grid, positions: Float32Array, i: number, k: number, bestD: Float64Array, bestI: Int32Array, firstRing = 0): void {
+function ringSearch(grid: KnnGrid, positions: Float32Array, i: number, k: number, bestD: Float64Array, bestI: Int32Array, firstRing = 0): void {
   const { nx, ny, nz, h, start, order, xyz, minX, minY, minZ, cellOf } = grid;
   const x = positions[3 * i]!;
   const y = positions[3 * i + 1]!;
@@ -269,7 +331,7 @@ function cellEdgeFromSample(sample: Float64Array, coarse: number): number {
   return q > 0 && q < coarse ? q : coarse;
 }
 
-function buildGrid(positions: Float32Array, n: number, box: Box, edge: number): Grid {
+function buildGrid(positions: Float32Array, n: number, box: Box, edge: number, alloc: BufferAlloc): KnnGrid {
   const { minX, minY, minZ, ex, ey, ez } = box;
   let h = edge;
   let nx = 0;
@@ -283,8 +345,8 @@ function buildGrid(positions: Float32Array, n: number, box: Box, edge: number): 
     h *= 1.5;
   }
   const cells = nx * ny * nz;
-  const cellOf = new Int32Array(n);
-  const start = new Int32Array(cells + 1);
+  const cellOf = new Int32Array(alloc(4 * n));
+  const start = new Int32Array(alloc(4 * (cells + 1)));
   for (let i = 0; i < n; i++) {
     const cx = Math.min(nx - 1, Math.floor((positions[3 * i]! - minX) / h));
     const cy = Math.min(ny - 1, Math.floor((positions[3 * i + 1]! - minY) / h));
@@ -295,8 +357,8 @@ function buildGrid(positions: Float32Array, n: number, box: Box, edge: number): 
   }
   for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
   // Points sorted by cell (stable: ascending index within a cell), coordinates copied in that order.
-  const order = new Int32Array(n);
-  const xyz = new Float64Array(n * 3);
+  const order = new Int32Array(alloc(4 * n));
+  const xyz = new Float64Array(alloc(8 * n * 3));
   const fill = start.slice(0, cells);
   for (let i = 0; i < n; i++) {
     const p = fill[cellOf[i]!]!++;

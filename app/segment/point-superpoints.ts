@@ -37,8 +37,16 @@ export interface PointSuperpoints {
   graph: KnnGraph;
 }
 
-/** Deterministic: the same positions, colours and options give the same ids. */
-export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | undefined, options: PointSuperpointOptions = {}): PointSuperpoints {
+/** The neighbour count pointSuperpoints searches with for a cloud of `n` points. */
+export function pointSuperpointK(n: number, options: PointSuperpointOptions = {}): number {
+  return Math.min(options.k ?? POINT_SUPERPOINT_DEFAULTS.k, Math.max(1, n - 1));
+}
+
+/**
+ * Deterministic: the same positions, colours and options give the same ids. `knn`: the graph
+ * knnGraph(positions, pointSuperpointK(n, options)) already computed (on several threads by the host).
+ */
+export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | undefined, options: PointSuperpointOptions = {}, knn?: KnnGraph): PointSuperpoints {
   const o = { ...POINT_SUPERPOINT_DEFAULTS, ...options };
   if (positions.length % 3 !== 0) throw new RangeError(`pointSuperpoints: positions length ${positions.length} is not a multiple of 3`);
   if (colors && colors.length !== positions.length) throw new RangeError(`pointSuperpoints: ${colors.length / 3} colours for ${positions.length / 3} points`);
@@ -49,7 +57,9 @@ export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | u
   if (!(o.maxEdgeLength > 0)) throw new RangeError(`pointSuperpoints: maxEdgeLength must be positive, got ${o.maxEdgeLength}`);
 
   const n = positions.length / 3;
-  const graph = knnGraph(positions, Math.min(o.k, Math.max(1, n - 1)));
+  const k = pointSuperpointK(n, o);
+  if (knn && (knn.k !== k || knn.index.length !== n * k)) throw new RangeError(`pointSuperpoints: the given graph has k=${knn.k} for ${knn.index.length / knn.k} points, expected k=${k} for ${n}`);
+  const graph = knn ?? knnGraph(positions, k);
   const normals = pcaNormals(positions, graph);
   const edges = sortEdgesByWeight(pointGraphEdges(graph, normals, colors, o.colorWeight, o.maxEdgeLength));
   const { ids, count } = denseIds(mergeSortedEdges(n, edges, o.kThresh, o.segMinVerts));

@@ -4,6 +4,7 @@ import { adjacencyFromFaces, adjacencyFromKnn, superpointFeatures, type Adjacenc
 import { segmentMesh, type SegmentMeshOptions } from './mesh-segmentator';
 import { denseIds, pointSuperpoints, POINT_SUPERPOINT_DEFAULTS, type PointSuperpointOptions } from './point-superpoints';
 import { blendedVertexNormals } from './vertex-normals';
+import type { KnnGraph } from './knn';
 
 export interface SuperpointSource {
   positions: Float32Array;
@@ -25,6 +26,8 @@ export interface SceneSuperpoints {
 export interface SceneSuperpointOptions {
   mesh?: SegmentMeshOptions;
   points?: PointSuperpointOptions;
+  /** A point cloud's k-NN graph computed beforehand (see pointSuperpoints). */
+  knn?: KnnGraph;
 }
 
 export function sceneSuperpoints(source: SuperpointSource, options: SceneSuperpointOptions = {}): SceneSuperpoints {
@@ -36,7 +39,7 @@ export function sceneSuperpoints(source: SuperpointSource, options: SceneSuperpo
     const { ids, count } = denseIds(raw);
     return { ids, count, normals, neighbours: adjacencyFromFaces(ids, count, faces), method: raw === source.superpoints ? 'file' : 'mesh' };
   }
-  const sp = pointSuperpoints(positions, colors, options.points);
+  const sp = pointSuperpoints(positions, colors, options.points, options.knn);
   const reach = options.points?.maxEdgeLength ?? POINT_SUPERPOINT_DEFAULTS.maxEdgeLength;
   return { ids: sp.ids, count: sp.count, normals: sp.normals, neighbours: adjacencyFromKnn(sp.ids, sp.count, sp.graph, reach), method: 'points' };
 }

@@ -19,6 +19,13 @@ export interface DraftInstance {
   superpoints: number[];
 }
 
+/** Everything that rebuilds a draft exactly on the same superpoints (see SegmentationDraft.restore). */
+export interface DraftSnapshot {
+  /** The id the next new instance gets (ids are never reused within a draft). */
+  nextId: number;
+  instances: DraftInstance[];
+}
+
 export interface DraftSeed {
   label: string;
   confidence: number;
@@ -58,6 +65,38 @@ export class SegmentationDraft {
       for (const s of free) this.owner[s] = inst.id;
       this.byId.set(inst.id, inst);
     }
+  }
+
+  /**
+   * A draft as a snapshot described it, on the same superpoints (the caller checks that they are).
+   * invalid_input when the snapshot cannot be one: an id twice or past nextId, a superpoint out of
+   * range, unsorted, or in two instances, an empty instance.
+   */
+  static restore(superpointIds: Int32Array, features: SuperpointFeatures, snapshot: DraftSnapshot): SegmentationDraft {
+    const draft = new SegmentationDraft(superpointIds, features);
+    const bad = (why: string) => new AppError('invalid_input', `stored segmentation draft: ${why}`);
+    if (!(Number.isInteger(snapshot.nextId) && snapshot.nextId >= 0)) throw bad(`nextId ${snapshot.nextId} is not a count`);
+    for (const inst of snapshot.instances) {
+      if (!(Number.isInteger(inst.id) && inst.id >= 0 && inst.id < snapshot.nextId)) throw bad(`instance id ${inst.id} is not in 0..${snapshot.nextId - 1}`);
+      if (draft.byId.has(inst.id)) throw bad(`instance ${inst.id} appears twice`);
+      if (inst.superpoints.length === 0) throw bad(`instance ${inst.id} has no superpoints`);
+      let prev = -1;
+      for (const s of inst.superpoints) {
+        if (!(Number.isInteger(s) && s > prev && s < features.count)) throw bad(`instance ${inst.id}: superpoint ${s} is not ascending in 0..${features.count - 1}`);
+        if (draft.owner[s] !== -1) throw bad(`superpoint ${s} is in instances ${draft.owner[s]} and ${inst.id}`);
+        draft.owner[s] = inst.id;
+        prev = s;
+      }
+      const confidence = inst.confidence === null ? null : clamp01(inst.confidence);
+      draft.byId.set(inst.id, { id: inst.id, label: inst.label, confidence, source: inst.source, superpoints: [...inst.superpoints] });
+    }
+    draft.nextId = snapshot.nextId;
+    return draft;
+  }
+
+  /** A copy of the draft's state that restore() turns back into an identical draft. */
+  snapshot(): DraftSnapshot {
+    return { nextId: this.nextId, instances: this.instances().map((i) => ({ ...i, superpoints: [...i.superpoints] })) };
   }
 
   /** By id, ascending. */

@@ -1,9 +1,11 @@
 // Contract handlers for segmentation editing (app/contract/segment-schemas.ts): the per-scene draft
 // lives in SegmentationSessions; accepting stores it through the InstanceEditor (one undo step) and
 // shows it on the loaded scene; an undo or redo of that step brings the loaded scene back in step.
-import { AppError, type Handlers, type StoredInstanceInfo, type UndoResult } from '../../app/contract';
+import { AppError, type DraftRestoreNote, type Handlers, type StoredInstanceInfo, type UndoResult } from '../../app/contract';
 import { isInstanceEntry } from '../../db/sqlite/instance-history';
-import type { InstanceEditor, QaEditor, SceneRepository, SuperpointSetRepository } from '../../db/repositories';
+import type { InstanceEditor, QaEditor, SceneRepository, SettingsRepository, SuperpointSetRepository } from '../../db/repositories';
+import { DraftStore } from '../segment/draft-store';
+import { draftRestorer } from '../segment/draft-restore';
 import { chooseSegmentationModel } from '../segment/model-store';
 import type { SceneSegmentation, SegmentOptions } from '../segment/segment-scene';
 import { SegmentationSessions, segmentationModelVersion, startFromSegmentation } from '../segment/segmentation-session';
@@ -20,6 +22,11 @@ export interface SegmentHandlerDeps {
   segmentationModelPath?: string;
   segment(loaded: LoadedScene, options: Pick<SegmentOptions, 'signal' | 'onProgress'>): Promise<SceneSegmentation>;
   requireWritable(): void;
+  /** Where unaccepted drafts are kept across restarts (main/segment/draft-store.ts); absent: memory only. */
+  settings?: SettingsRepository;
+  readOnly?: boolean;
+  /** Where a draft that could not be restored is reported; default stderr. */
+  log?(line: string): void;
 }
 
 type SegmentHandlers = Pick<
@@ -36,7 +43,24 @@ export interface SegmentEditing {
 }
 
 export function createSegmentEditing(deps: SegmentHandlerDeps): SegmentEditing {
-  const sessions = new SegmentationSessions();
+  const store = deps.settings ? new DraftStore(deps.settings, () => !deps.readOnly) : null;
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  /** Per scene: what became of its stored draft after a restart, until the draft changes. */
+  const notes = new Map<string, DraftRestoreNote>();
+  const sessions = new SegmentationSessions({
+    onChange(sceneId, record) {
+      notes.delete(sceneId);
+      if (!store) return;
+      try {
+        if (record) store.save(sceneId, record);
+        else store.clear(sceneId);
+      } catch (err) {
+        // The edit itself stands; only its crash safety is lost.
+        log(`segmentation draft of scene ${sceneId} not saved: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+  });
+  const restore = draftRestorer({ store, sessions, notes, log, registry: deps.registry, segment: deps.segment });
   const version = (r: SceneSegmentation) => segmentationModelVersion(r, r.source === 'model' ? chooseSegmentationModel(deps.segmentationModelPath).path : null);
   const stored = (sceneId: string): StoredInstanceInfo[] =>
     deps.scenes.listInstances(sceneId).map((i) => ({ id: i.id, source: i.source, confidence: i.confidence, modelVersion: i.modelVersion, verified: i.verified }));
@@ -48,11 +72,14 @@ export function createSegmentEditing(deps: SegmentHandlerDeps): SegmentEditing {
   const handlers: SegmentHandlers = {
     async segmentationState({ sceneId }) {
       await deps.registry.get(sceneId);
-      return { draft: sessions.view(sceneId), stored: stored(sceneId) };
+      await restore(sceneId);
+      const note = notes.get(sceneId);
+      return { draft: sessions.view(sceneId), stored: stored(sceneId), ...(note ? { restore: note } : {}) };
     },
 
     async promptObject(input) {
       const loaded = await deps.registry.get(input.sceneId);
+      await restore(input.sceneId);
       if (!sessions.has(input.sceneId)) {
         // Clicks before any "Segment scene": an empty draft on the segmentation's superpoints and prompt.
         if (input.mode !== 'new') throw new AppError('not_found', `scene ${input.sceneId} has no segmentation draft to add to; click an object first`, { sceneId: input.sceneId });
@@ -62,20 +89,31 @@ export function createSegmentEditing(deps: SegmentHandlerDeps): SegmentEditing {
       return sessions.prompt(input.sceneId, input);
     },
 
-    mergeInstances: ({ sceneId, ids }) => sessions.merge(sceneId, ids),
-    splitInstance: ({ sceneId, id }) => sessions.split(sceneId, id),
-    relabelInstance: ({ sceneId, id, label }) => sessions.relabel(sceneId, id, label),
+    mergeInstances: async ({ sceneId, ids }) => (await restore(sceneId), sessions.merge(sceneId, ids)),
+    splitInstance: async ({ sceneId, id }) => (await restore(sceneId), sessions.split(sceneId, id)),
+    relabelInstance: async ({ sceneId, id, label }) => (await restore(sceneId), sessions.relabel(sceneId, id, label)),
 
     async acceptSegmentation({ sceneId }) {
       deps.requireWritable();
       const loaded = await deps.registry.get(sceneId);
+      await restore(sceneId);
       if (!deps.scenes.get(sceneId)) throw new AppError('not_found', `scene ${sceneId} is not in the database, so its instances cannot be stored`, { sceneId });
       const outcome = sessions.accept(sceneId, deps.instanceEditor);
       setLoadedInstances(loaded, outcome.instanceIds, outcome.instances);
       return { sceneId, instances: loaded.instances, stored: stored(sceneId), history: history(sceneId) };
     },
 
-    discardSegmentation: ({ sceneId }) => ({ discarded: sessions.discard(sceneId) }),
+    discardSegmentation: ({ sceneId }) => {
+      notes.delete(sceneId);
+      // A stored draft not restored yet (no call touched the scene since the restart) goes too.
+      let stale = false;
+      try {
+        stale = store?.clear(sceneId) ?? false;
+      } catch (err) {
+        log(`stored segmentation draft of scene ${sceneId} not deleted: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return { discarded: sessions.discard(sceneId) || stale };
+    },
   };
 
   return {

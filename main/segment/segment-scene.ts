@@ -7,7 +7,9 @@ import { instancesFromAffinity } from '../../app/segment/affinity-instances';
 import { geometricInstances, promptMask as geometricPromptMask } from '../../app/segment/geometric-instances';
 import type { SuperpointFeatures } from '../../app/segment/features';
 import { instancesFromLogits } from '../../app/segment/model-instances';
+import { pointSuperpointK } from '../../app/segment/point-superpoints';
 import { sceneSuperpointFeatures, type SceneSuperpointOptions } from '../../app/segment/scene-superpoints';
+import { parallelKnnGraph } from './parallel-knn';
 import type { LoadModelOptions, SegmentationModel } from '../models/segmentation-model';
 import { chooseSegmentationModel, sharedSegmentationModel } from './model-store';
 
@@ -93,7 +95,13 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
 
   await stage(0);
   const source = { positions: scene.positions, colors: scene.colors, ...(input.faces ? { faces: input.faces } : {}), ...(input.superpoints ? { superpoints: input.superpoints } : {}) };
-  const { superpoints, features } = sceneSuperpointFeatures(source, options.superpoints);
+  let superpointOptions = options.superpoints;
+  if (!input.faces?.length && !options.superpoints?.knn) {
+    // A point cloud: its neighbour search, the largest part of the superpoints, runs on every core.
+    const k = pointSuperpointK(scene.positions.length / 3, options.superpoints?.points);
+    superpointOptions = { ...options.superpoints, knn: await parallelKnnGraph(scene.positions, k) };
+  }
+  const { superpoints, features } = sceneSuperpointFeatures(source, superpointOptions);
   await stage(1);
 
   let model = options.model;

@@ -10,8 +10,9 @@ import type { DraftInstanceInfo, SegmentationDraftView } from '../../app/contrac
 import type { PointScene, SceneInstance, Vec3 } from '../../app/scene/types';
 import type { SuperpointFeatures } from '../../app/segment/features';
 import { SCANNET20 } from '../../app/segment/scannet20';
-import { OBJECT_LABEL, SegmentationDraft, type DraftInstance, type DraftSeed } from '../../app/segment/segmentation-draft';
+import { OBJECT_LABEL, SegmentationDraft, type DraftInstance, type DraftSeed, type DraftSnapshot } from '../../app/segment/segmentation-draft';
 import type { InstanceEditor, InstanceInput } from '../../db/repositories';
+import { superpointHash } from './draft-store';
 import type { SceneSegmentation } from './segment-scene';
 
 /** Stored as the model version of instances the geometric fallback made; bump when its rules change. */
@@ -35,6 +36,24 @@ export interface DraftStart {
 interface Session extends DraftStart {
   draft: SegmentationDraft;
   labels: string[];
+  /** superpointHash(superpoints), computed once per session for the persisted record. */
+  hash?: string;
+}
+
+/** What persistence needs after every change (main/segment/draft-store.ts): null when the draft ended. */
+export interface DraftRecord {
+  origin: SegmentationDraftView['origin'];
+  modelVersion: string;
+  pointCount: number;
+  superpointCount: number;
+  superpointHash: string;
+  nextId: number;
+  instances: DraftInstance[];
+}
+
+export interface SessionOptions {
+  /** Called after each change of a scene's draft (start, prompt, merge, split, relabel) and with null when it ends (accept, discard). */
+  onChange?(sceneId: string, record: DraftRecord | null): void;
 }
 
 export interface PromptRequest {
@@ -80,12 +99,34 @@ export function startFromSegmentation(scene: PointScene, r: SceneSegmentation, m
 export class SegmentationSessions {
   private readonly sessions = new Map<string, Session>();
 
+  constructor(private readonly options: SessionOptions = {}) {}
+
   /** Starts (or restarts) a scene's draft; an earlier draft is dropped. */
   start(start: DraftStart): SegmentationDraftView {
     const draft = new SegmentationDraft(start.superpoints, start.features, start.seeds);
     const session: Session = { ...start, draft, labels: labelTable(start.scene, draft) };
     this.sessions.set(start.scene.id, session);
+    return this.changed(session, null);
+  }
+
+  /**
+   * A draft as `snapshot` left it (a stored draft after a restart), on `start`'s superpoints, which the
+   * caller has checked are the ones the snapshot refers to; `start.seeds` are ignored. Not persisted again.
+   */
+  restore(start: DraftStart, snapshot: DraftSnapshot): SegmentationDraftView {
+    const draft = SegmentationDraft.restore(start.superpoints, start.features, snapshot);
+    const session: Session = { ...start, seeds: [], draft, labels: labelTable(start.scene, draft) };
+    this.sessions.set(start.scene.id, session);
     return view(session, null);
+  }
+
+  /** The persisted form of a scene's draft; null when it has none. */
+  record(sceneId: string): DraftRecord | null {
+    const s = this.sessions.get(sceneId);
+    if (!s) return null;
+    s.hash ??= superpointHash(s.superpoints);
+    const { nextId, instances } = s.draft.snapshot();
+    return { origin: s.origin, modelVersion: s.modelVersion, pointCount: s.superpoints.length, superpointCount: s.features.count, superpointHash: s.hash, nextId, instances };
   }
 
   has(sceneId: string): boolean {
@@ -109,28 +150,30 @@ export class SegmentationSessions {
       const target = request.targetInstance ?? -1;
       focus = request.mode === 'add' ? s.draft.add(target, clicked) : s.draft.remove(target, clicked);
     }
-    return view(s, focus.id);
+    return this.changed(s, focus.id);
   }
 
   merge(sceneId: string, ids: readonly number[]): SegmentationDraftView {
     const s = this.require(sceneId);
-    return view(s, s.draft.merge(ids).id);
+    return this.changed(s, s.draft.merge(ids).id);
   }
 
   split(sceneId: string, id: number): SegmentationDraftView {
     const s = this.require(sceneId);
-    return view(s, s.draft.split(id)[0]!.id);
+    return this.changed(s, s.draft.split(id)[0]!.id);
   }
 
   relabel(sceneId: string, id: number, label: string): SegmentationDraftView {
     const s = this.require(sceneId);
     if (!s.labels.includes(label)) throw new AppError('invalid_input', `label ${JSON.stringify(label)} is not in the label table (ScanNet-20, the scene's labels, "${OBJECT_LABEL}")`, { label });
-    return view(s, s.draft.relabel(id, label).id);
+    return this.changed(s, s.draft.relabel(id, label).id);
   }
 
   /** Drops the draft; false when there was none. */
   discard(sceneId: string): boolean {
-    return this.sessions.delete(sceneId);
+    const had = this.sessions.delete(sceneId);
+    if (had) this.options.onChange?.(sceneId, null);
+    return had;
   }
 
   /**
@@ -166,7 +209,13 @@ export class SegmentationSessions {
       label: `Accept segmentation (${inputs.length} objects)`,
     });
     this.sessions.delete(sceneId);
+    this.options.onChange?.(sceneId, null);
     return { instanceIds, instances: list.map((inst, k) => ({ id: k, label: inst.label })) };
+  }
+
+  private changed(s: Session, focus: number | null): SegmentationDraftView {
+    if (this.options.onChange) this.options.onChange(s.scene.id, this.record(s.scene.id));
+    return view(s, focus);
   }
 
   private require(sceneId: string): Session {

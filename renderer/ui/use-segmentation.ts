@@ -84,6 +84,8 @@ export function useSegmentation(o: UseSegmentationOptions): [SegmentationState, 
         if (cancelled) return;
         setDraft(s.draft);
         setStored(new Map(s.stored.map((r) => [r.id, r])));
+        // A draft saved before the host restarted: say that it came back, or why it could not.
+        if (s.restore) live.current.o.onStatus(s.restore.outcome === 'restored' ? `Restored the unaccepted segmentation (${s.draft?.instances.length ?? 0} objects)` : `Unaccepted segmentation discarded: ${s.restore.reason}`);
       })
       .catch((err) => !cancelled && live.current.o.onError(err));
     return () => {

@@ -6,6 +6,9 @@ import { simulateScan } from '../../../app/sample/scan-sim';
 import type { PointScene } from '../../../app/scene/types';
 import { bundledSegmentationModelPath } from '../../segment/model-store';
 import { segmentScene } from '../../segment/segment-scene';
+import { knnGraph } from '../../../app/segment/knn';
+import { pointSuperpointK } from '../../../app/segment/point-superpoints';
+import { parallelKnnGraph } from '../../segment/parallel-knn';
 import { result, type BenchResult } from '../result';
 
 const SUITE = 'segmentation';
@@ -46,7 +49,12 @@ export async function endToEndCase(runs: number): Promise<BenchResult[]> {
     stages = marks.slice(1).map((t, i) => t - marks[i]!);
   });
   const peer = await median(runs, () => segmentScene({ scene }, { bundledModel: false }));
+  // The neighbour search alone: split across the cores (worker threads) against one thread.
+  const k = pointSuperpointK(E2E_POINTS);
+  const split = await median(runs, () => parallelKnnGraph(scene.positions, k));
+  const oneThread = await median(runs, async () => knnGraph(scene.positions, k));
   return [
+    result(SUITE, name, `neighbour search, ${Math.min(4, availableParallelism())} threads`, 'ms', split, { value: oneThread, name: 'same search, one thread', better: 'lower' }),
     result(SUITE, name, 'superpoints+features+model+grouping', 'ms', ours, { value: peer, name: 'same pipeline, geometric fallback', better: 'lower' }),
     result(SUITE, name, 'superpoints + features (last run)', 'ms', (stages[0] ?? 0) + (stages[1] ?? 0), null),
     result(SUITE, name, 'model + grouping + masks (last run)', 'ms', (stages[2] ?? 0) + (stages[3] ?? 0) + (stages[4] ?? 0), null),
