@@ -6,7 +6,8 @@ import type { InstanceFlags } from './use-instance-flags';
 export interface InstanceListProps {
   instances: InstanceInfo[];
   selection: number[];
-  onSelect(id: number): void;
+  /** `toggle`: Ctrl/⌘ was held (add to or take out of the selection). */
+  onSelect(id: number, toggle?: boolean): void;
   /** Hidden / locked state and its toggles (the viewport engine's); absent: rows only select. */
   flags?: InstanceFlags;
   /** The instance under the pointer in 3D, highlighted in the list. */
@@ -36,7 +37,7 @@ export function InstanceList({ instances, selection, onSelect, flags, hovered, d
                 aria-pressed={slot >= 0}
                 disabled={locked}
                 title={locked ? 'locked: unlock to select' : undefined}
-                onClick={() => onSelect(inst.id)}
+                onClick={(e) => onSelect(inst.id, e.ctrlKey || e.metaKey)}
               >
                 <span className="label">{inst.label}</span>
                 <span className="id">#{inst.id}</span>

@@ -18,9 +18,15 @@ export function PropertiesPanel({ engine, selection, instances }: { engine: View
     [engine, selection, instances],
   );
   if (!rows.length) return null;
+  const total = rows.reduce((sum, r) => sum + r.props.pointCount, 0);
   return (
     <section className="panel properties-panel" aria-label="Properties" data-testid="properties-panel">
       <h2>Properties</h2>
+      {rows.length > 1 && (
+        <div className="hint" data-testid="properties-summary" data-count={rows.length} data-points={total}>
+          {rows.length} selected · {total.toLocaleString('en-US')} points
+        </div>
+      )}
       {rows.map(({ info, props: p }) => (
         <dl key={p.id} data-testid={`properties-${p.id}`}>
           <dt>label</dt>

@@ -6,6 +6,7 @@ import { COLOR_MODE_NAMES, COLOR_MODES, type ColorMode } from '../viewport/color
 import { POINT_BUDGETS } from '../viewport/point-budget';
 import type { BoxOverlay, Bounds, CameraMode, MeasureResult, MeasureTool, Viewport } from '../viewport/viewport';
 import { SavedViews, type SavedViewsProps } from './SavedViews';
+import { SectionPlanes } from './SectionPlanes';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { useShortcuts } from './use-shortcuts';
 
@@ -232,6 +233,7 @@ export function ViewerPanel({ engine, colorMode, availableModes, onColorMode, se
                 ))}
               </div>
             ))}
+          <SectionPlanes engine={engine} bounds={bounds} sceneVersion={sceneVersion} />
         </details>
         <details>
           <summary>Show</summary>

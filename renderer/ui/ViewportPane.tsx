@@ -19,8 +19,8 @@ export interface ViewportPaneProps {
   selection: number[];
   tags: string[];
   measurement: Measurement | null;
-  /** A click on the points: the instance under it; `at` where, and whether Shift was held (segmentation editing). */
-  onPick(id: number | null, at?: { clientX: number; clientY: number; shift: boolean }): void;
+  /** A click on the points: the instance under it; `at` where, and whether Shift (segmentation editing) or Ctrl/⌘ (multi-select) was held. */
+  onPick(id: number | null, at?: { clientX: number; clientY: number; shift: boolean; toggle?: boolean }): void;
   onEngine(engine: Viewport | null): void;
   /** Called once the points of a new buffer set have been drawn. */
   onDrawn(): void;
@@ -55,7 +55,7 @@ export function ViewportPane(props: ViewportPaneProps) {
     let created: Viewport;
     try {
       created = new Viewport(canvas, {
-        onPick: (id, clientX, clientY, shift) => handlers.current.onPick(id, { clientX, clientY, shift: !!shift }),
+        onPick: (id, clientX, clientY, shift, toggle) => handlers.current.onPick(id, { clientX, clientY, shift: !!shift, toggle: !!toggle }),
         onHover: (id) => handlers.current.onHover?.(id),
       });
     } catch (err) {

@@ -11,6 +11,8 @@ export const errorMessage = (err: unknown) => (err instanceof Error ? err.messag
 
 export interface WorkbenchActions {
   clicked(id: number | null): void;
+  /** Ctrl/⌘-click: adds the instance to the selection or takes it out (multi-select). */
+  toggled(id: number | null): void;
   clearSelection(): void;
   toggleColorMode(): void;
   setColorMode(mode: ColorMode): void;
@@ -274,6 +276,12 @@ export function useWorkbench(client: Client, transport: Transport): [WorkbenchSt
       dispatch({ type: 'clicked', id });
       const instance = latest.current.instances.find((i) => i.id === id);
       dispatch({ type: 'status', status: `Selected ${instance ? instanceName(instance) : `#${id}`}` });
+    }, []),
+    toggled: useCallback((id: number | null) => {
+      if (id === null || id < 0) return;
+      dispatch({ type: 'toggled', id });
+      const n = latest.current.selection.length;
+      dispatch({ type: 'status', status: `${latest.current.selection.includes(id) ? n - 1 : n + 1} selected` });
     }, []),
     clearSelection: useCallback(() => dispatch({ type: 'clearSelection' }), []),
     toggleColorMode: useCallback(() => dispatch({ type: 'toggleColorMode' }), []),

@@ -1,12 +1,17 @@
 // Viewer hooks for the Playwright journeys (only with ?e2e=1): frame stats, exact picks, viewpoints,
 // and `?synthetic=N` to replace the scene with N generated points made in the page.
-import type { FrameStats, PickedPoint, Viewpoint, Viewport } from '../viewport/viewport';
+import type { FrameStats, PickedPoint, SectionPlane, Viewpoint, Viewport } from '../viewport/viewport';
 import { measureFrames, measurePicks, type FrameSamples, type PickSamples } from './viewer-bench';
 
 export interface ScenewrightViewerHooks {
   stats(): FrameStats;
   pick(clientX: number, clientY: number, options?: { fullFrame?: boolean }): number | null;
   pickPoint(clientX: number, clientY: number): PickedPoint | null;
+  /** The picked point's index in the loaded arrays (region pick, or the full-frame id pass). */
+  pickIndex(clientX: number, clientY: number, options?: { fullFrame?: boolean }): number | null;
+  /** Points the newest cursor pick drew. */
+  pickPointsDrawn(): number;
+  getSectionPlanes(): SectionPlane[];
   projectInstance(id: number): { x: number; y: number } | null;
   getViewpoint(): Viewpoint;
   setViewpoint(v: Viewpoint): void;
@@ -44,6 +49,9 @@ export function installViewerHooks(engine: Viewport): () => void {
     stats: () => engine.stats(),
     pick: (x, y, options) => engine.pick(x, y, options),
     pickPoint: (x, y) => engine.pickPoint(x, y),
+    pickIndex: (x, y, options) => engine.pickPointIndex(x, y, options)?.pointIndex ?? null,
+    pickPointsDrawn: () => engine.pickPointsDrawn(),
+    getSectionPlanes: () => engine.getSectionPlanes(),
     projectInstance: (id) => engine.projectInstance(id),
     getViewpoint: () => engine.getViewpoint(),
     setViewpoint: (v) => engine.setViewpoint(v),

@@ -1,7 +1,7 @@
 // Everything the panels show, as one reducer so that every change has a name.
 import type { AppInfo, DistanceResult, InstanceInfo, OpenedScene, ProgressEvent, QaItem, SceneSummary } from '../../app/contract';
 import type { ColorMode } from '../viewport/colors';
-import { nextSelection } from './selection-cycle';
+import { nextSelection, toggleSelection } from './selection-cycle';
 
 export interface WorkbenchState {
   info: AppInfo | null;
@@ -47,6 +47,7 @@ export type Action =
   | { type: 'sceneOpened'; opened: OpenedScene }
   | { type: 'instances'; instances: InstanceInfo[] }
   | { type: 'clicked'; id: number }
+  | { type: 'toggled'; id: number }
   | { type: 'clearSelection' }
   | { type: 'distance'; distance: DistanceResult }
   | { type: 'saved'; items: QaItem[] }
@@ -82,6 +83,12 @@ export function reduce(state: WorkbenchState, action: Action): WorkbenchState {
     case 'clicked': {
       const selection = nextSelection(state.selection, action.id);
       return { ...state, selection, distance: null };
+    }
+    case 'toggled': {
+      // Ctrl/⌘-click: the measured pair's distance stays while the first two stay the same.
+      const selection = toggleSelection(state.selection, action.id);
+      const samePair = selection[0] === state.selection[0] && selection[1] === state.selection[1];
+      return { ...state, selection, distance: samePair ? state.distance : null };
     }
     case 'clearSelection':
       return { ...state, selection: [], distance: null };

@@ -28,10 +28,11 @@ export function availableColorModes(data: ColorData): ColorMode[] {
   );
 }
 
-/** Tints for the first and second selected instance (A, B). */
+/** Tints for the first and second selected instance (A, B), then every further one (multi-select). */
 export const SELECTION_TINTS: ReadonlyArray<readonly [number, number, number]> = [
   [255, 150, 20],
   [40, 200, 255],
+  [110, 230, 110],
 ];
 const TINT_WEIGHT = 0.7;
 const DIM = 0.55;

@@ -1,6 +1,7 @@
 // The per-point arrays the viewport draws, and their reordering into octree order. Shared by the
 // worker and the inline (small scene) path so both give identical results.
 import { buildOctree, reorder, type OctreeNode, type OctreeOptions } from './octree';
+import { chunkBoxes, sortIntoChunks, type PickChunks } from './pick-chunks';
 
 export interface PointArrays {
   /** xyz interleaved, metres. */
@@ -21,15 +22,21 @@ export interface LodScene {
   points: PointArrays;
   /** order[k] = index in the caller's arrays of the k-th point (picks answer the caller's index). */
   order: Uint32Array;
+  /** Runs of points with tight bounds inside each node, so a pick draws only what can reach the cursor. */
+  chunks: PickChunks;
 }
 
 export function buildLodScene(points: PointArrays, options: OctreeOptions = {}): LodScene {
   const { nodes, order } = buildOctree(points.positions, options);
+  const chunks = sortIntoChunks(nodes, order, points.positions);
+  const positions = reorder(points.positions, 3, order);
+  chunkBoxes(chunks, positions);
   return {
     nodes,
     order,
+    chunks,
     points: {
-      positions: reorder(points.positions, 3, order),
+      positions,
       colors: reorder(points.colors, 3, order),
       instanceIds: reorder(points.instanceIds, 1, order),
       superpointIds: points.superpointIds && reorder(points.superpointIds, 1, order),

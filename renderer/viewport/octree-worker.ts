@@ -16,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (e) => {
   try {
     const scene = buildLodScene(e.data.points, { capacity: e.data.capacity });
-    scope.postMessage({ ok: true, scene }, [...transferables(scene.points), scene.order.buffer as ArrayBuffer]);
+    scope.postMessage({ ok: true, scene }, [...transferables(scene.points), scene.order.buffer as ArrayBuffer, ...[scene.chunks.first, scene.chunks.start, scene.chunks.count, scene.chunks.boxes].map((a) => a.buffer as ArrayBuffer)]);
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) }, []);
   }

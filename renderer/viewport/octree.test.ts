@@ -31,7 +31,7 @@ describe('LOD octree', () => {
 
   it('carries colours, ids, superpoints and confidence along with positions', () => {
     const scene = buildLodScene(points, { capacity: 1000 });
-    const { order } = buildOctree(points.positions, { capacity: 1000 });
+    const { order } = scene;
     for (const k of [0, 1, 777, 49_999]) {
       const i = order[k]!;
       expect(scene.points.instanceIds[k]).toBe(points.instanceIds[i]);

@@ -44,8 +44,8 @@ export class OrbitController {
     private readonly camera: THREE.PerspectiveCamera,
     private readonly element: HTMLElement,
     private readonly onChange: () => void,
-    /** A press and release without a drag; `shift`: Shift was held (a shift-drag pans instead). */
-    private readonly onClick: (clientX: number, clientY: number, shift: boolean) => void,
+    /** A press and release without a drag; `shift`: Shift was held (a shift-drag pans instead); `toggle`: Ctrl or ⌘ was held. */
+    private readonly onClick: (clientX: number, clientY: number, shift: boolean, toggle: boolean) => void,
   ) {
     const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
       element.addEventListener(type, fn, opts);
@@ -129,7 +129,7 @@ export class OrbitController {
     if (!p || p.pointerId !== e.pointerId) return;
     this.press = null;
     if (this.element.hasPointerCapture?.(e.pointerId)) this.element.releasePointerCapture(e.pointerId);
-    if (!p.dragging && e.button === 0) this.onClick(e.clientX, e.clientY, e.shiftKey);
+    if (!p.dragging && e.button === 0) this.onClick(e.clientX, e.clientY, e.shiftKey, e.ctrlKey || e.metaKey);
   }
 
   /** Moves camera and target together, in metres along the view's forward / right / world up. */

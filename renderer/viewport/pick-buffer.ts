@@ -21,9 +21,14 @@ export class PickBuffer {
     return this.target.height;
   }
 
-  /** Draws `scene` into the id target at `size` (default: the renderer's drawing-buffer size). */
-  render(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, size = renderer.getDrawingBufferSize(new THREE.Vector2())): void {
+  /**
+   * Draws `scene` into the id target at `size` (default: the renderer's drawing-buffer size);
+   * with `scissor` only that rectangle (target pixels, origin bottom-left) is cleared and drawn.
+   */
+  render(renderer: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera, size = renderer.getDrawingBufferSize(new THREE.Vector2()), scissor?: { x: number; y: number; width: number; height: number }): void {
     if (size.x !== this.target.width || size.y !== this.target.height) this.target.setSize(size.x, size.y);
+    this.target.scissorTest = !!scissor;
+    if (scissor) this.target.scissor.set(scissor.x, scissor.y, scissor.width, scissor.height);
     const previousTarget = renderer.getRenderTarget();
     const previousClear = renderer.getClearColor(new THREE.Color());
     const previousAlpha = renderer.getClearAlpha();

@@ -1,7 +1,7 @@
 // The display and pick passes share one vertex program so a point covers exactly the same pixels in
 // both: that is what makes a GPU pick exact. Points are squares (no round mask) for the same reason.
-// Clipping (box and "above height") and hidden instances are applied in that shared program too, so
-// nothing hidden can be picked.
+// Clipping (box, "above height" and section planes) and hidden instances are applied in that shared
+// program too, so nothing hidden can be picked.
 import * as THREE from 'three';
 
 const vertexShader = /* glsl */ `
@@ -10,6 +10,8 @@ const vertexShader = /* glsl */ `
   uniform float uScale;  // drawing-buffer height / 2, as three's PointsMaterial uses
   uniform vec3 uClipMin; // world-space clip box
   uniform vec3 uClipMax;
+  uniform vec4 uPlanes[MAX_SECTION_PLANES]; // section planes, world space: cut where dot(xyz, p) + w > 0
+  uniform int uPlaneCount;
   varying vec3 vColor;
   flat varying uint vIndex;
   void main() {
@@ -22,7 +24,12 @@ const vertexShader = /* glsl */ `
     // Orthographic: the size a perspective view (50 deg fov) gives at the view's centre distance.
     float perDepth = ortho ? projectionMatrix[1][1] * 0.4663 : 1.0 / -mv.z;
     gl_PointSize = max(1.0, uSize * uScale * perDepth);
-    if (aColor.a < 0.5 || any(lessThan(world.xyz, uClipMin)) || any(greaterThan(world.xyz, uClipMax))) {
+    bool cut = false;
+    for (int i = 0; i < MAX_SECTION_PLANES; i++) {
+      if (i >= uPlaneCount) break;
+      if (dot(uPlanes[i].xyz, world.xyz) + uPlanes[i].w > 0.0) cut = true;
+    }
+    if (cut || aColor.a < 0.5 || any(lessThan(world.xyz, uClipMin)) || any(greaterThan(world.xyz, uClipMax))) {
       gl_Position = vec4(0.0, 0.0, 2.0, 1.0); // beyond the far plane: clipped
     }
   }
@@ -48,6 +55,8 @@ const pickFragment = /* glsl */ `
 `;
 
 export const NO_CLIP = 1e9;
+/** Most section planes at once (a fixed-size uniform array). */
+export const MAX_SECTION_PLANES = 6;
 
 export interface PointUniforms {
   [name: string]: THREE.IUniform<unknown>;
@@ -55,6 +64,8 @@ export interface PointUniforms {
   uScale: THREE.IUniform<number>;
   uClipMin: THREE.IUniform<THREE.Vector3>;
   uClipMax: THREE.IUniform<THREE.Vector3>;
+  uPlanes: THREE.IUniform<THREE.Vector4[]>;
+  uPlaneCount: THREE.IUniform<number>;
 }
 
 export function createPointUniforms(): PointUniforms {
@@ -63,6 +74,8 @@ export function createPointUniforms(): PointUniforms {
     uScale: { value: 300 },
     uClipMin: { value: new THREE.Vector3(-NO_CLIP, -NO_CLIP, -NO_CLIP) },
     uClipMax: { value: new THREE.Vector3(NO_CLIP, NO_CLIP, NO_CLIP) },
+    uPlanes: { value: Array.from({ length: MAX_SECTION_PLANES }, () => new THREE.Vector4()) },
+    uPlaneCount: { value: 0 },
   };
 }
 
@@ -70,6 +83,7 @@ export function createPointUniforms(): PointUniforms {
 export function createPointMaterial(uniforms: PointUniforms, pass: 'display' | 'pick'): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
     uniforms,
+    defines: { MAX_SECTION_PLANES },
     vertexShader,
     fragmentShader: pass === 'pick' ? pickFragment : displayFragment,
     blending: THREE.NoBlending,

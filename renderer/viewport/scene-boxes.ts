@@ -39,6 +39,8 @@ export class SceneBoxLayer {
   private readonly labels: OverlayLabels;
   private boxes: SceneBoxView[] = [];
   private lines = new Map<number, THREE.LineSegments>();
+  /** Hidden and isolated instances apply to their boxes too (wireframe and label). */
+  private shown: (id: number) => boolean = () => true;
 
   constructor(parent: THREE.Object3D, host: HTMLElement) {
     parent.add(this.group);
@@ -52,15 +54,23 @@ export class SceneBoxLayer {
   set(boxes: readonly SceneBoxView[] | null): void {
     this.clear();
     this.boxes = boxes ? [...boxes] : [];
-    const labels: OverlayLabel[] = [];
     for (const b of this.boxes) {
       const line = new THREE.LineSegments(new THREE.BufferGeometry().setFromPoints(edgePoints(b)), new THREE.LineBasicMaterial({ color: WIRE_COLOR }));
       line.frustumCulled = false;
       line.userData.instanceId = b.instanceId;
       this.group.add(line);
       this.lines.set(b.instanceId, line);
-      labels.push({ text: b.label, at: topOf(b), className: 'sw-vp-box-label', testId: `box-label-${b.instanceId}` });
     }
+    this.setShown(this.shown);
+  }
+
+  /** Shows only the boxes of instances for which `shown` holds (hide / isolate). */
+  setShown(shown: (id: number) => boolean): void {
+    this.shown = shown;
+    for (const [id, line] of this.lines) line.visible = shown(id);
+    const labels: OverlayLabel[] = this.boxes
+      .filter((b) => shown(b.instanceId))
+      .map((b) => ({ text: b.label, at: topOf(b), className: 'sw-vp-box-label', testId: `box-label-${b.instanceId}` }));
     this.labels.set(labels);
   }
 

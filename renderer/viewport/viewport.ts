@@ -21,16 +21,19 @@ import { MIN_POLAR, OrbitController, type CameraMode } from './orbit-controller'
 import { boxCorners, orientedBox, type OrientedBox } from './oriented-box';
 import { OverlayLabels, type OverlayLabel } from './overlay-labels';
 import { EMPTY_PIXEL, PickBuffer } from './pick-buffer';
-import { maxPerspectiveSprite, pickWindow, type PickWindow } from './pick-window';
+import { reachPlanes } from './pick-region';
+import { reachingRanges, RegionPickPass } from './region-pick';
+import { LodInputs, setDrawnChildren } from './lod-group';
 import { defaultPointBudget } from './point-budget';
 import { createPointMaterial, createPointUniforms, NO_CLIP } from './point-materials';
 import { pointSizeFor } from './point-size';
 import { SceneBoxLayer, type SceneBoxView } from './scene-boxes';
+import { boxCutAway, normalizeSectionPlanes, planeVector, type SectionPlane } from './section-planes';
 import { orbitFrom, parseViewpoint, type Vec3, type Viewpoint } from './viewpoint';
 import { createWholeCloud, type WholeCloud } from './whole-cloud';
 
 export type { Vec3, Viewpoint, CameraMode, ColorMode, MeasureResult, MeasureTool, EvidenceView };
-export type { InstanceProperties };
+export type { InstanceProperties, SectionPlane };
 
 /** What setPoints draws: positions, colours, instance ids, and optionally superpoints and confidence. */
 export type PointBuffers = PointArrays;
@@ -75,13 +78,13 @@ export interface InstanceVisibility {
 }
 
 export interface PickOptions {
-  /** Draw the id pass over the whole frame instead of a window around the cursor (tests compare both). */
+  /** Draw the id pass over the whole frame instead of only what can reach the cursor (tests compare both). */
   fullFrame?: boolean;
 }
 
 export interface ViewportOptions {
-  /** Called for a click (not a drag) on the canvas with the instance id under it, or null; `shift`: Shift was held. */
-  onPick?: (id: number | null, clientX: number, clientY: number, shift?: boolean) => void;
+  /** Called for a click (not a drag) on the canvas with the instance id under it, or null; `shift`: Shift was held; `toggle`: Ctrl or ⌘ was held (multi-select). */
+  onPick?: (id: number | null, clientX: number, clientY: number, shift?: boolean, toggle?: boolean) => void;
   /** Called when the instance under the resting pointer changes (null: none); its box is drawn. */
   onHover?: (id: number | null) => void;
 }
@@ -112,9 +115,19 @@ export class Viewport {
   private readonly displayMaterial = createPointMaterial(this.uniforms, 'display');
   private readonly pickMaterial = createPointMaterial(this.uniforms, 'pick');
   private readonly pickBuffer = new PickBuffer();
-  /** Clicks draw only a small window around the cursor (pick-window.ts). */
+  /** Clicks and hover draw, scissored, only the point runs that can reach the cursor (region-pick.ts). */
   private readonly pickWindowBuffer = new PickBuffer();
-  private maxPointSize = 0;
+  private readonly regionPick = new RegionPickPass(this.pickMaterial);
+  /** Only the drawn octree nodes are attached, in node order (lod-group.ts). */
+  private readonly lodDisplay = new THREE.Group();
+  private readonly lodPick = new THREE.Group();
+  private readonly lodInputs = new LodInputs();
+  private lastLod = { points: 0, nodes: 0 };
+  /** The drawn nodes, ascending: the order both id passes draw them in. */
+  private drawnNodes: number[] = [];
+  private lastPickPoints = 0;
+  /** Node cubes in the data frame, 6 per node (pick culling). */
+  private nodeDataBoxes = new Float32Array(0);
   private readonly edl = new EdlPass();
   private readonly overlay: OverlayLabels;
   private readonly worldLabels: OverlayLabels;
@@ -159,6 +172,7 @@ export class Viewport {
   private isolated: Set<number> | null = null;
   private clip: Bounds | null = null;
   private clipAbove: number | null = null;
+  private sectionPlanes: SectionPlane[] = [];
   private boxes: BoxOverlay = 'off';
   private boxObjects: THREE.Object3D[] = [];
   private grid: THREE.GridHelper | null = null;
@@ -188,6 +202,8 @@ export class Viewport {
     this.camera.up.set(0, 0, 1);
     this.scene.add(this.content, this.worldOverlay);
     this.pickScene.add(this.pickContent);
+    this.content.add(this.lodDisplay);
+    this.pickContent.add(this.lodPick);
     const host = canvas.parentElement ?? document.body;
     this.overlay = new OverlayLabels(host);
     this.worldLabels = new OverlayLabels(host);
@@ -200,7 +216,7 @@ export class Viewport {
       this.camera,
       canvas,
       () => this.requestRender(),
-      (x, y, shift) => this.click(x, y, shift),
+      (x, y, shift, toggle) => this.click(x, y, shift, toggle),
     );
     this.flyKeys = new FlyKeys(
       () => this.controls.mode === 'fly',
@@ -433,6 +449,19 @@ export class Viewport {
     this.refreshClip();
   }
 
+  /** Section planes (world, z up; section-planes.ts): cut points are neither drawn nor picked. Replaces the set. */
+  setSectionPlanes(planes: readonly SectionPlane[]): void {
+    this.sectionPlanes = normalizeSectionPlanes(planes);
+    this.sectionPlanes.forEach((p, i) => this.uniforms.uPlanes.value[i]!.set(...planeVector(p)));
+    this.uniforms.uPlaneCount.value = this.sectionPlanes.length;
+    this.lodInputs.invalidate();
+    this.requestRender();
+  }
+
+  getSectionPlanes(): SectionPlane[] {
+    return this.sectionPlanes.map((p) => ({ point: [...p.point], normal: [...p.normal] }));
+  }
+
   /** World-space bounds of the loaded points (z up). */
   getBounds(): Bounds | null {
     if (this.worldBounds.isEmpty()) return null;
@@ -522,8 +551,8 @@ export class Viewport {
   }
 
   /** The point under a client-space point as an index into the arrays given to setPoints, with its instance; null over background. */
-  pickPointIndex(clientX: number, clientY: number): { pointIndex: number; instance: number } | null {
-    const index = this.pickIndex(clientX, clientY);
+  pickPointIndex(clientX: number, clientY: number, options: PickOptions = {}): { pointIndex: number; instance: number } | null {
+    const index = this.pickIndex(clientX, clientY, !!options.fullFrame);
     if (index === null) return null;
     return { pointIndex: this.lod!.order[index]!, instance: this.lod!.points.instanceIds[index]! };
   }
@@ -636,6 +665,11 @@ export class Viewport {
     };
   }
 
+  /** Points the newest cursor pick drew in its id pass (region-pick.ts); tests check it stays far below the budget. */
+  pickPointsDrawn(): number {
+    return this.lastPickPoints;
+  }
+
   // ---- frames -------------------------------------------------------------------------------
 
   /** Statistics of the newest frame. */
@@ -718,6 +752,7 @@ export class Viewport {
     this.ghost.dispose();
     this.pickBuffer.dispose();
     this.pickWindowBuffer.dispose();
+    this.regionPick.dispose();
     this.edl.dispose();
     this.displayMaterial.dispose();
     this.pickMaterial.dispose();
@@ -755,16 +790,19 @@ export class Viewport {
       const pick = new THREE.Points(geometry, this.pickMaterial);
       for (const o of [display, pick]) {
         o.frustumCulled = false;
-        o.visible = false;
         o.matrixAutoUpdate = false;
+        // Attached only while drawn (lod-group.ts); the content transform is fixed per scene.
+        o.matrixWorld.copy(toWorld);
       }
       this.nodeGeometries.push(geometry);
       this.displayNodes.push(display);
       this.pickNodes.push(pick);
       this.nodeWorldBoxes.push(box.clone().applyMatrix4(toWorld));
-      this.content.add(display);
-      this.pickContent.add(pick);
     }
+    this.nodeDataBoxes = new Float32Array(lod.nodes.length * 6);
+    lod.nodes.forEach((node, k) => this.nodeDataBoxes.set([...node.min, ...node.max], k * 6));
+    this.regionPick.setAttributes(position, this.colorAttribute);
+    this.lodInputs.invalidate();
     this.computeInstanceStats();
     this.refreshPointSize();
     this.refreshGrid();
@@ -813,11 +851,15 @@ export class Viewport {
   private clearPoints(): void {
     if (this.whole) {
       this.content.remove(this.whole.display);
+      this.pickContent.remove(this.whole.pick);
       this.whole.dispose();
       this.whole = null;
     }
-    for (const o of this.displayNodes) this.content.remove(o);
-    this.pickContent.clear();
+    setDrawnChildren(this.lodDisplay, [], []);
+    setDrawnChildren(this.lodPick, [], []);
+    this.drawnNodes = [];
+    this.lodInputs.invalidate();
+    this.regionPick.setAttributes(null, null);
     for (const g of this.nodeGeometries) g.dispose();
     this.nodeGeometries = [];
     this.displayNodes = [];
@@ -877,15 +919,18 @@ export class Viewport {
     if (!this.lodOn || this.whole) return this.updateWhole();
     const cam = this.activeCamera();
     cam.updateMatrixWorld();
-    const frustum = new THREE.Frustum().setFromProjectionMatrix(new THREE.Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse));
     const clip = this.clipBox();
     const heightPx = this.renderer.getDrawingBufferSize(new THREE.Vector2()).y;
+    // An unchanged view keeps its nodes: no traversal (picks between frames reuse the choice).
+    const inputs = [...cam.matrixWorld.elements, ...cam.projectionMatrix.elements, this.budget, heightPx, ...(clip ? [...clip.min.toArray(), ...clip.max.toArray()] : [])];
+    if (this.lodInputs.unchanged(inputs)) return this.lastLod;
+    const frustum = new THREE.Frustum().setFromProjectionMatrix(new THREE.Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse));
     const ortho = cam instanceof THREE.OrthographicCamera;
     const tanHalf = Math.tan(THREE.MathUtils.degToRad(this.camera.fov) / 2);
     const centre = new THREE.Vector3();
     const { selected, points } = selectNodes(this.lod.nodes, this.budget, (node) => {
       const box = this.nodeWorldBoxes[node]!;
-      const visible = frustum.intersectsBox(box) && (!clip || clip.intersectsBox(box));
+      const visible = frustum.intersectsBox(box) && (!clip || clip.intersectsBox(box)) && (!this.sectionPlanes.length || !boxCutAway(this.sectionPlanes, box.min.toArray() as Vec3, box.max.toArray() as Vec3));
       box.getCenter(centre);
       const radius = box.min.distanceTo(box.max) / 2;
       let priority: number;
@@ -896,13 +941,11 @@ export class Viewport {
       }
       return { node, priority, visible };
     });
-    for (const o of this.displayNodes) o.visible = false;
-    for (const o of this.pickNodes) o.visible = false;
-    for (const k of selected) {
-      this.displayNodes[k]!.visible = true;
-      this.pickNodes[k]!.visible = true;
-    }
-    return { points, nodes: selected.length };
+    this.drawnNodes = selected.sort((x, y) => x - y);
+    setDrawnChildren(this.lodDisplay, this.displayNodes, this.drawnNodes);
+    setDrawnChildren(this.lodPick, this.pickNodes, this.drawnNodes);
+    this.lastLod = { points, nodes: selected.length };
+    return this.lastLod;
   }
 
   /** The no-LOD peer: one object over every point (or back to the nodes when LOD is on again). */
@@ -912,6 +955,7 @@ export class Viewport {
       this.pickContent.remove(this.whole!.pick);
       this.whole!.dispose();
       this.whole = null;
+      this.lodInputs.invalidate();
       return this.updateLod();
     }
     if (!this.nodeGeometries.length) return { points: 0, nodes: 0 };
@@ -923,8 +967,9 @@ export class Viewport {
       this.content.add(this.whole.display);
       this.pickContent.add(this.whole.pick);
     }
-    for (const o of this.displayNodes) o.visible = false;
-    for (const o of this.pickNodes) o.visible = false;
+    setDrawnChildren(this.lodDisplay, this.displayNodes, []);
+    setDrawnChildren(this.lodPick, this.pickNodes, []);
+    this.drawnNodes = [];
     this.whole.display.visible = true;
     this.whole.pick.visible = true;
     return { points: this.pointCount, nodes: 1 };
@@ -955,6 +1000,8 @@ export class Viewport {
   }
 
   private refreshVisibility(): void {
+    const { hidden: off, isolated: alone } = this;
+    this.sceneBoxes.setShown((id) => !off.has(id) && (!alone || alone.has(id)));
     if (!this.lod || !this.displayColors || !this.colorAttribute) return;
     const rgba = this.displayColors;
     const ids = this.lod.points.instanceIds;
@@ -1130,7 +1177,8 @@ export class Viewport {
       const s = this.instanceStats.get(id);
       const text = this.tags[i];
       if (!s || !text) return;
-      labels.push({ text, at: s.sum.clone().divideScalar(s.count), className: `sw-vp-tag sw-vp-tag-${i === 0 ? 'a' : 'b'}`, testId: `viewport-tag-${i === 0 ? 'a' : 'b'}` });
+      const slot = i === 0 ? 'a' : i === 1 ? 'b' : 'more';
+      labels.push({ text, at: s.sum.clone().divideScalar(s.count), className: `sw-vp-tag sw-vp-tag-${slot}`, testId: i < 2 ? `viewport-tag-${slot}` : `viewport-tag-${i}` });
     });
     const m = this.measurement;
     if (m) {
@@ -1141,12 +1189,12 @@ export class Viewport {
     this.requestRender();
   }
 
-  private click(clientX: number, clientY: number, shift = false): void {
+  private click(clientX: number, clientY: number, shift = false, toggle = false): void {
     if (this.tool) {
       if (!shift) this.measureAt(clientX, clientY);
       return;
     }
-    this.options.onPick?.(this.pick(clientX, clientY), clientX, clientY, shift);
+    this.options.onPick?.(this.pick(clientX, clientY), clientX, clientY, shift, toggle);
   }
 
   private pickIndex(clientX: number, clientY: number, fullFrame = false): number | null {
@@ -1158,11 +1206,10 @@ export class Viewport {
     if (!px) return null;
     const radius = Math.max(1, Math.round(PICK_RADIUS_CSS_PX * this.renderer.getPixelRatio()));
     const full = this.renderer.getDrawingBufferSize(new THREE.Vector2());
-    const win = fullFrame ? null : pickWindow(px.x, px.y, radius, this.maxSpritePx(), full.x, full.y);
     let index: number | null;
-    if (win) {
-      this.renderPickWindow(win, full);
-      index = this.pickWindowBuffer.readNear(this.renderer, px.x - win.x, px.y - win.y, radius);
+    if (!fullFrame && !this.whole) {
+      this.renderPickRegion(px, radius, full);
+      index = this.pickWindowBuffer.readNear(this.renderer, px.x, px.y, radius);
     } else {
       this.renderPick();
       index = this.pickBuffer.readNear(this.renderer, px.x, px.y, radius);
@@ -1170,51 +1217,25 @@ export class Viewport {
     return index !== null && index < this.pointCount ? index : null;
   }
 
-  /** Largest point sprite the current view can draw, in buffer pixels (bounds the pick window). */
-  private maxSpritePx(): number {
-    if (!this.maxPointSize) {
-      const gl = this.renderer.getContext();
-      this.maxPointSize = Number((gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array)[1]) || 1;
-    }
-    const size = this.uniforms.uSize.value;
-    const scale = this.uniforms.uScale.value;
-    if (this.controls.mode === 'top') {
-      // The shader's orthographic size: uSize * uScale * P[1][1] * 0.4663 (point-materials.ts).
-      return Math.min(this.maxPointSize, Math.max(1, size * scale * this.orthoCamera.projectionMatrix.elements[5]! * 0.4663));
-    }
-    const eye = this.camera.position;
-    let nearest = Infinity;
-    if (this.whole?.pick.visible) nearest = this.worldBounds.distanceToPoint(eye);
-    else this.pickNodes.forEach((o, k) => o.visible && (nearest = Math.min(nearest, this.nodeWorldBoxes[k]!.distanceToPoint(eye))));
-    if (nearest === Infinity) return 1;
-    const tanHalf = Math.tan(THREE.MathUtils.degToRad(this.camera.fov) / 2);
-    return maxPerspectiveSprite(size, scale, nearest, this.camera.near, tanHalf, this.camera.aspect, this.maxPointSize);
-  }
-
-  /** The id pass over `win` only: a view-offset camera, and only the drawn nodes that reach it. */
-  private renderPickWindow(win: PickWindow, full: THREE.Vector2): void {
+  /**
+   * The id pass for the read square around `px` only: the full frame's camera and viewport, a
+   * scissor, and only the point runs of the drawn nodes that can reach the square (pick-region.ts).
+   */
+  private renderPickRegion(px: { x: number; y: number }, radius: number, full: THREE.Vector2): void {
     const cam = this.activeCamera();
-    const scale = this.uniforms.uScale.value;
-    const culled: THREE.Object3D[] = [];
-    cam.setViewOffset(full.x, full.y, win.x, full.y - (win.y + win.height), win.width, win.height);
-    try {
-      // An orthographic view offset magnifies P[1][1], which the shader's point size reads.
-      if (cam === this.orthoCamera) this.uniforms.uScale.value = (scale * win.height) / full.y;
-      cam.updateMatrixWorld();
-      const frustum = new THREE.Frustum().setFromProjectionMatrix(new THREE.Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse));
-      this.pickNodes.forEach((o, k) => {
-        if (o.visible && !frustum.intersectsBox(this.nodeWorldBoxes[k]!)) {
-          o.visible = false;
-          culled.push(o);
-        }
-      });
-      this.pickScene.updateMatrixWorld();
-      this.pickWindowBuffer.render(this.renderer, this.pickScene, cam, new THREE.Vector2(win.width, win.height));
-    } finally {
-      for (const o of culled) o.visible = true;
-      this.uniforms.uScale.value = scale;
-      cam.clearViewOffset();
-    }
+    cam.updateMatrixWorld();
+    const clipFromData = new THREE.Matrix4().multiplyMatrices(cam.projectionMatrix, cam.matrixWorldInverse).multiply(this.content.matrixWorld);
+    const ortho = cam === this.orthoCamera;
+    const k = this.uniforms.uSize.value * this.uniforms.uScale.value;
+    // The shader's orthographic size: uSize * uScale * P[1][1] * 0.4663 (point-materials.ts).
+    const spriteK = ortho ? k * this.orthoCamera.projectionMatrix.elements[5]! * 0.4663 : k;
+    const planes = reachPlanes({ clipFromData: clipFromData.elements, width: full.x, height: full.y, px: px.x, py: px.y, radius, ortho, spriteK });
+    const ranges = reachingRanges(this.drawnNodes, this.lod!.chunks, planes, this.nodeDataBoxes);
+    this.lastPickPoints = this.regionPick.prepare(ranges, this.content.matrixWorld);
+    const x0 = Math.max(0, px.x - radius);
+    const y0 = Math.max(0, px.y - radius);
+    const scissor = { x: x0, y: y0, width: Math.min(full.x, px.x + radius + 1) - x0, height: Math.min(full.y, px.y + radius + 1) - y0 };
+    this.pickWindowBuffer.render(this.renderer, this.regionPick.scene, cam, full, scissor);
   }
 
   private applyAspect(width: number, height: number): void {
