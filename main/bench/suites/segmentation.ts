@@ -2,17 +2,18 @@
 // segs.json) against ScanNet's C++ Segmentator on the same mesh in the same run. The C++ binary comes
 // from env SCANNET_SEGMENTATOR (built with `g++ -std=c++11 -O2`); without it the rows have no peer.
 // Cases: ScanNet scene0000_00, and a generated 2M-vertex bumpy surface cached in the OS temp folder.
-// Ours runs in this process (no Node start-up); the peer runs as a process, start-up included.
+// Both run as processes, start-up included, in alternation (`node bin/scenewright.js superpoints`,
+// which loads only that command's bundle); a third row times ours warm inside this process.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readPly } from '../../../app/formats/ply/readPly';
 import { writePly } from '../../../app/formats/ply/writePly';
 import { segmentMesh } from '../../../app/segment/mesh-segmentator';
 import { partitionAgreement } from '../../../app/segment/partition-agreement';
 import { parseSegsJson, writeSegsJson } from '../../../app/segment/segs-json';
-import { sharedDataDir } from '../../launch/paths';
+import { installRoot, sharedDataDir } from '../../launch/paths';
 import { result, timeIt, type BenchResult } from '../result';
 import { endToEndCase } from './segment-e2e';
 
@@ -62,51 +63,88 @@ function bumpyPath(): string {
   return path;
 }
 
-/** Runs the C++ Segmentator on a copy of the mesh (it writes next to its input); median wall time. */
-function timePeer(binary: string, plyPath: string, runs: number): { medianMs: number; segIndices: Int32Array } {
+interface ProcessRuns {
+  medianMs: number;
+  minMs: number;
+  /** Segment ids from the last run's output file. */
+  segIndices: Int32Array;
+}
+
+/**
+ * Both whole commands as processes, start-up included, alternating ours and the peer's run so that
+ * both see the same machine load. Ours is `node bin/scenewright.js superpoints`; the C++ tool runs
+ * on a copy of the mesh, since it writes its output next to its input.
+ */
+function timeBothProcesses(binary: string | undefined, plyPath: string, runs: number): { ours: ProcessRuns; peer?: ProcessRuns } {
   const dir = mkdtempSync(join(tmpdir(), 'scenewright-segmentator-'));
   try {
     const input = join(dir, basename(plyPath));
     copyFileSync(plyPath, input);
-    const samples: number[] = [];
+    const oursOut = join(dir, 'ours.segs.json');
+    const cli = join(installRoot(), 'bin', 'scenewright.js');
+    const oursArgs = [cli, 'superpoints', input, '--k', String(K_THRESH), '--min-verts', String(SEG_MIN_VERTS), '--out', oursOut];
+    const oursMs: number[] = [];
+    const peerMs: number[] = [];
     for (let r = 0; r < runs; r++) {
-      const t0 = performance.now();
-      const run = spawnSync(binary, [input, String(K_THRESH), String(SEG_MIN_VERTS)], { encoding: 'utf8' });
-      samples.push(performance.now() - t0);
-      if (run.status !== 0) throw new Error(`${binary} exited with ${run.status}: ${run.stderr || run.stdout}`);
+      oursMs.push(timeProcess(process.execPath, oursArgs));
+      if (binary) peerMs.push(timeProcess(binary, [input, String(K_THRESH), String(SEG_MIN_VERTS)]));
     }
+    const ours = { ...stats(oursMs), segIndices: parseSegsJson(readFileSync(oursOut, 'utf8'), oursOut).segIndices };
+    if (!binary) return { ours };
     // The C++ names its output `<input without .ply>.<kThresh as %f>.segs.json`.
-    const out = input.replace(/\.ply$/i, '') + `.${K_THRESH.toFixed(6)}.segs.json`;
-    const segIndices = parseSegsJson(readFileSync(out, 'utf8'), out).segIndices;
-    samples.sort((a, b) => a - b);
-    return { medianMs: samples[Math.floor(samples.length / 2)]!, segIndices };
+    const peerOut = input.replace(/\.ply$/i, '') + `.${K_THRESH.toFixed(6)}.segs.json`;
+    return { ours, peer: { ...stats(peerMs), segIndices: parseSegsJson(readFileSync(peerOut, 'utf8'), peerOut).segIndices } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+function timeProcess(command: string, args: string[]): number {
+  const t0 = performance.now();
+  const run = spawnSync(command, args, { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}: ${run.stderr || run.stdout}`);
+  return ms;
+}
+
+function stats(samples: number[]): { medianMs: number; minMs: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)]!, minMs: sorted[0]! };
+}
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
 function runCase(name: string, plyPath: string, peerBinary: string | undefined, runs: number): BenchResult[] {
+  process.stdout.write(`${SUITE}: ${name}: ${runs} runs of each command, alternating; load average ${loadAverage()} (${availableParallelism()} cores)\n`);
+  const both = timeBothProcesses(peerBinary, plyPath, runs);
+  process.stdout.write(`${SUITE}: ${name}: done; load average ${loadAverage()}\n`);
+  // The same command in this process, already warm: what start-up and first-run compilation cost.
   const dir = mkdtempSync(join(tmpdir(), 'scenewright-segs-'));
+  let inProcess: number;
   try {
-    const out = join(dir, 'ours.segs.json');
-    let ids: Int32Array = new Int32Array(0);
-    const ours = timeIt(() => (ids = segmentCommand(plyPath, out)), { minRuns: runs, minMs: 0 });
-    const segments = new Set(ids).size;
-    const rows: BenchResult[] = [];
-    if (!peerBinary) {
-      rows.push(result(SUITE, name, 'read+segment+write', 'ms', ours.medianMs, null));
-      rows.push(result(SUITE, name, 'segments', 'count', segments, null));
-      return rows;
-    }
-    const peer = timePeer(peerBinary, plyPath, runs);
-    const agreement = partitionAgreement(ids, peer.segIndices);
-    rows.push(result(SUITE, name, 'read+segment+write', 'ms', ours.medianMs, { value: peer.medianMs, name: PEER, better: 'lower' }));
-    rows.push(result(SUITE, name, 'segments', 'count', segments, { value: agreement.segmentsB, name: PEER, better: 'higher' }));
-    rows.push(result(SUITE, name, 'vertex agreement with peer', '%', 100 * agreement.vertexAgreement, null));
-    return rows;
+    inProcess = timeIt(() => segmentCommand(plyPath, join(dir, 'ours.segs.json')), { minRuns: runs, minMs: 0 }).medianMs;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const ids = both.ours.segIndices;
+  const segments = new Set(ids).size;
+  const rows: BenchResult[] = [];
+  const peer = both.peer;
+  const vs = (value: number, better: 'lower' | 'higher') => (peer ? { value, name: PEER, better } : null);
+  rows.push(result(SUITE, name, 'whole command, process (median)', 'ms', both.ours.medianMs, vs(peer?.medianMs ?? 0, 'lower')));
+  rows.push(result(SUITE, name, 'whole command, process (fastest run)', 'ms', both.ours.minMs, vs(peer?.minMs ?? 0, 'lower')));
+  rows.push(result(SUITE, name, 'read+segment+write in-process, warm', 'ms', inProcess, null));
+  if (!peer) {
+    rows.push(result(SUITE, name, 'segments', 'count', segments, null));
+    return rows;
+  }
+  const agreement = partitionAgreement(ids, peer.segIndices);
+  let sameId = 0;
+  for (let v = 0; v < ids.length; v++) if (ids[v] === peer.segIndices[v]) sameId++;
+  rows.push(result(SUITE, name, 'segments', 'count', segments, { value: agreement.segmentsB, name: PEER, better: 'higher' }));
+  rows.push(result(SUITE, name, 'vertex agreement with peer', '%', 100 * agreement.vertexAgreement, null));
+  rows.push(result(SUITE, name, 'vertices with the same segment id as peer', '%', (100 * sameId) / ids.length, null));
+  return rows;
 }
 
 export default async function segmentation(args: string[]): Promise<BenchResult[]> {

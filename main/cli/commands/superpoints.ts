@@ -1,10 +1,14 @@
 // `scenewright superpoints <mesh.ply>`: the ScanNet Segmentator as a command, writing ScanNet's segs.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { readPly } from '../../../app/formats/ply';
-import { DEFAULT_K_THRESH, DEFAULT_SEG_MIN_VERTS, segmentMesh, writeSegsJson } from '../../../app/segment';
+// Imports name their modules directly (not the barrels) so the command's own bundle stays small.
+import { readPly } from '../../../app/formats/ply/readPly';
+import { DEFAULT_K_THRESH, DEFAULT_SEG_MIN_VERTS, segmentMesh } from '../../../app/segment/mesh-segmentator';
+import { writeSegsJson } from '../../../app/segment/segs-json';
 import { parseCommandLine, parseNumberFlag, UsageError } from '../args';
 import type { RunCommand } from '../command';
+
+export { SUPERPOINTS_USAGE } from './superpoints-usage';
 
 const FLAGS = {
   k: { type: 'string' },
@@ -32,7 +36,9 @@ export const run: RunCommand = async (argv, io) => {
   writeFileSync(out, writeSegsJson({ sceneId, kThresh: k, segMinVerts: minVerts, segIndices }));
   const ms = performance.now() - started;
 
-  const segments = new Set(segIndices).size;
+  // Ids are root vertices, so each segment has exactly one vertex whose id is itself.
+  let segments = 0;
+  for (let v = 0; v < segIndices.length; v++) if (segIndices[v] === v) segments++;
   const report = { file: mesh, out, vertices: ply.vertexCount, faces: ply.faceCount, segments, kThresh: k, segMinVerts: minVerts, ms: Math.round(ms) };
   io.out(values.json ? `${JSON.stringify(report)}\n` : `${mesh}: ${report.vertices} vertices, ${report.faces} faces → ${segments} superpoints in ${report.ms} ms\nwrote ${out}\n`);
   return 0;
