@@ -63,6 +63,16 @@ test('a VSI-Bench meta scene opens as boxes that draw and pick', async ({ page }
 
   // The boxes fill the fitted view with shaded faces and wireframes, not background.
   await page.evaluate(() => (window as any).__scenewrightViewer.renderNow());
+  // Labels never overlap: crowded ones are nudged or hidden, and most still show.
+  const rects = await page.locator('[data-testid^="box-label-"]').evaluateAll((els) =>
+    els.filter((e) => (e as HTMLElement).style.display !== 'none').map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })),
+  );
+  expect(rects.length).toBeGreaterThan(boxCount / 3);
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const [a, b] = [rects[i]!, rects[j]!];
+      expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, `labels ${i} and ${j} overlap`).toBe(false);
+    }
   const shot = decodePng(await page.getByTestId('viewport-canvas').screenshot({ style: CANVAS_ONLY, path: join(artifacts, 'box-scene.png') }));
   const { distinct, backgroundShare } = colourStats(shot, BACKGROUND);
   expect(distinct).toBeGreaterThan(20);

@@ -3,6 +3,7 @@
 // sector ("fan") on the floor with the facing ray, the target ray and the margin. Also used to
 // highlight the candidates of an ambiguous reference. Lives in the content frame, like the points.
 import * as THREE from 'three';
+import type { LabelDeclutter } from './label-declutter';
 import { OverlayLabels, type OverlayLabel } from './overlay-labels';
 import type { Vec3 } from './viewpoint';
 
@@ -80,10 +81,10 @@ export class EvidenceOverlay {
   private readonly labels: OverlayLabels;
   private shown: EvidenceView | null = null;
 
-  constructor(parent: THREE.Object3D, host: HTMLElement) {
+  constructor(parent: THREE.Object3D, host: HTMLElement, declutter?: LabelDeclutter) {
     this.group.renderOrder = 11;
     parent.add(this.group);
-    this.labels = new OverlayLabels(host);
+    this.labels = new OverlayLabels(host, declutter);
   }
 
   get current(): EvidenceView | null {
@@ -105,7 +106,7 @@ export class EvidenceOverlay {
       this.add(new THREE.Line(geometry, overlayMaterial(new THREE.LineBasicMaterial({ color: EVIDENCE_COLORS.segment }))));
       this.add(new THREE.Points(geometry.clone(), overlayMaterial(new THREE.PointsMaterial({ color: EVIDENCE_COLORS.segment, size: 10, sizeAttenuation: false }))));
       const text = `${s.length.toFixed(2)} m${s.kind === 'centre' ? ' (centres)' : ''}`;
-      labels.push({ text, at: vec(s.from).add(vec(s.to)).multiplyScalar(0.5), className: 'sw-vp-evidence-length', testId: i === 0 ? 'evidence-length' : 'evidence-length-more' });
+      labels.push({ text, at: vec(s.from).add(vec(s.to)).multiplyScalar(0.5), className: 'sw-vp-evidence-length', testId: i === 0 ? 'evidence-length' : 'evidence-length-more', pinned: i === 0 });
     });
     if (view.fan) labels.push(this.drawFan(view.fan, floorOf(view) + 0.02));
     this.labels.set(labels);
@@ -138,7 +139,7 @@ export class EvidenceOverlay {
     facing.computeLineDistances();
     this.add(facing);
     this.add(new THREE.Line(new THREE.BufferGeometry().setFromPoints([vec(o), vec(flat(fan.target))]), overlayMaterial(new THREE.LineBasicMaterial({ color: EVIDENCE_COLORS.ray }))));
-    return { text: `θ ${fan.theta.toFixed(0)}° · margin ${fan.margin.toFixed(0)}°`, at: vec(flat(fan.target)), className: 'sw-vp-evidence-angle', testId: 'evidence-angle' };
+    return { text: `θ ${fan.theta.toFixed(0)}° · margin ${fan.margin.toFixed(0)}°`, at: vec(flat(fan.target)), className: 'sw-vp-evidence-angle', testId: 'evidence-angle', pinned: true };
   }
 
   private add(o: THREE.Object3D): void {

@@ -3,6 +3,7 @@
 // content frame, like the points, so the same up-axis rotation applies.
 import * as THREE from 'three';
 import { SELECTION_TINTS } from './colors';
+import type { LabelDeclutter } from './label-declutter';
 import { OverlayLabels, type OverlayLabel } from './overlay-labels';
 import type { Vec3 } from './viewpoint';
 
@@ -42,9 +43,9 @@ export class SceneBoxLayer {
   /** Hidden and isolated instances apply to their boxes too (wireframe and label). */
   private shown: (id: number) => boolean = () => true;
 
-  constructor(parent: THREE.Object3D, host: HTMLElement) {
+  constructor(parent: THREE.Object3D, host: HTMLElement, declutter?: LabelDeclutter) {
     parent.add(this.group);
-    this.labels = new OverlayLabels(host);
+    this.labels = new OverlayLabels(host, declutter);
   }
 
   get count(): number {

@@ -19,6 +19,7 @@ import { buildLod } from './octree-client';
 import { reorder, selectNodes } from './octree';
 import { MIN_POLAR, OrbitController, type CameraMode } from './orbit-controller';
 import { boxCorners, orientedBox, type OrientedBox } from './oriented-box';
+import { LabelDeclutter } from './label-declutter';
 import { OverlayLabels, type OverlayLabel } from './overlay-labels';
 import { EMPTY_PIXEL, PickBuffer } from './pick-buffer';
 import { reachPlanes } from './pick-region';
@@ -130,6 +131,8 @@ export class Viewport {
   private nodeDataBoxes = new Float32Array(0);
   private readonly edl = new EdlPass();
   private readonly overlay: OverlayLabels;
+  /** One placement shared by every label layer, so 3D labels never overlap. */
+  private readonly declutter = new LabelDeclutter();
   private readonly worldLabels: OverlayLabels;
   /** Wireframes and labels of a box-only scene's boxes (empty for scans). */
   private readonly sceneBoxes: SceneBoxLayer;
@@ -205,10 +208,10 @@ export class Viewport {
     this.content.add(this.lodDisplay);
     this.pickContent.add(this.lodPick);
     const host = canvas.parentElement ?? document.body;
-    this.overlay = new OverlayLabels(host);
-    this.worldLabels = new OverlayLabels(host);
-    this.sceneBoxes = new SceneBoxLayer(this.content, host);
-    this.evidence = new EvidenceOverlay(this.content, host);
+    this.overlay = new OverlayLabels(host, this.declutter);
+    this.worldLabels = new OverlayLabels(host, this.declutter);
+    this.sceneBoxes = new SceneBoxLayer(this.content, host, this.declutter);
+    this.evidence = new EvidenceOverlay(this.content, host, this.declutter);
     this.ghost = new GhostOverlay(this.content);
     this.budget = defaultPointBudget(this.gpuInfo());
     this.lastStats = this.emptyStats();
@@ -691,10 +694,12 @@ export class Viewport {
     this.syncSize();
     const drawn = this.drawFrame();
     const cam = this.activeCamera();
+    // Layers claim label spots in priority order: measurements, answers, then box names.
+    this.declutter.begin();
     this.overlay.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
     this.worldLabels.update(cam, IDENTITY, this.canvas.clientWidth, this.canvas.clientHeight);
-    this.sceneBoxes.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
     this.evidence.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
+    this.sceneBoxes.update(cam, this.content.matrixWorld, this.canvas.clientWidth, this.canvas.clientHeight);
     this.lastStats = {
       frameMs: performance.now() - started,
       pointsDrawn: drawn.points,
@@ -1163,7 +1168,7 @@ export class Viewport {
         const at = new THREE.Vector3();
         for (const p of path) at.add(new THREE.Vector3(...p));
         at.divideScalar(path.length);
-        labels.push({ text: result.text, at, className: 'sw-vp-measure', testId: 'measure-tool-label' });
+        labels.push({ text: result.text, at, className: 'sw-vp-measure', testId: 'measure-tool-label', pinned: true });
       }
     }
     this.worldLabels.set(labels);
@@ -1183,7 +1188,7 @@ export class Viewport {
     const m = this.measurement;
     if (m) {
       const mid = new THREE.Vector3(...m.pointA).add(new THREE.Vector3(...m.pointB)).multiplyScalar(0.5);
-      labels.push({ text: `${m.distance.toFixed(2)} m`, at: mid, className: 'sw-vp-measure', testId: 'viewport-measure-label' });
+      labels.push({ text: `${m.distance.toFixed(2)} m`, at: mid, className: 'sw-vp-measure', testId: 'viewport-measure-label', pinned: true });
     }
     this.overlay.set(labels);
     this.requestRender();
