@@ -2,7 +2,8 @@
 // app/ compiles without DOM or Node types, so declare exactly these and nothing else.
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
-  decode(input?: ArrayBufferView | ArrayBuffer): string;
+  /** stream: true keeps a multi-byte character cut at the input's end for the next call. */
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
 }
 declare class TextEncoder {
   encode(input?: string): Uint8Array;

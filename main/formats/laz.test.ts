@@ -8,6 +8,7 @@ import { FormatError } from '../../app/formats/errors';
 import { parseLasHeader } from '../../app/formats/las/header';
 import { parseLaszipStructure, type LazDecoder } from '../../app/formats/las/laz';
 import { readLas } from '../../app/formats/las/readLas';
+import { lasFile } from '../../app/formats/las/testLas.fixture';
 import { loadScene } from '../../app/scene/load';
 import { lazPerfDecoder } from './laz-perf-decoder';
 import { encodeLaz } from './testing/laz-encoder';
@@ -93,11 +94,15 @@ describe('LAZ via laz-perf, on LAZ from our encoder', () => {
     expect({ ...fromLaz, format: 'las' }).toEqual(fromLas);
   });
 
-  it('the encoder refuses point formats it has no compressor for', () => {
-    const pdrf6 = syntheticLas({ format: 0, points: 10 });
-    pdrf6[104] = 6;
-    new DataView(pdrf6.buffer).setUint16(105, 30, true);
-    expect(() => encodeLaz(pdrf6)).toThrow(/layered compressor/);
+  it('the encoder refuses point formats and records it has no compressor for', () => {
+    const pdrf9 = syntheticLas({ format: 0, points: 10 });
+    pdrf9[104] = 9;
+    new DataView(pdrf9.buffer).setUint16(105, 59, true);
+    expect(() => encodeLaz(pdrf9)).toThrow(/point format 9 is not implemented/);
+    // Layered formats: single returns only (testing/laz-point14.ts).
+    const pdrf6 = lasFile({ minor: 4, format: 6, points: [{ xyz: [1, 2, 3], classification: 2 }, { xyz: [4, 5, 6], classification: 2 }] });
+    pdrf6[pdrf6.length - 30 + 14] = 0x22;
+    expect(() => encodeLaz(pdrf6)).toThrow(/changes within a chunk/);
   });
 
   it('without a decoder a LAZ file is refused at the format byte', () => {
@@ -181,8 +186,10 @@ describe('LAZ via laz-perf, on LAZ from our encoder', () => {
     expect(missing.offset).toBe(dv.getUint16(94, true));
     const count = good.slice();
     view(count).setUint32(107, 5000, true);
-    // More points than were compressed: the one chunk runs out of data while decoding.
-    expect(failure(count).expected).toMatch(/^LASzip-compressed point records the decoder can read \(failed within points 0\.\.4095 of 5000, chunk 0 of 1: laz-perf stopped/);
+    // More points than were compressed: decoding the one chunk runs past its bytes at the first missing point.
+    const lie = failure(count);
+    expect(lie.expected).toMatch(/^compressed data for point 1065 of 5000 \(chunk 0 of 1, 5000 points by the header's count\), the chunk's \d+ bytes end first$/);
+    expect(lie.offset).toBe(chunkTableAt(good));
     // Still decodes a good file after all those failures.
     expect(readLas(good, { laz }).positions).toEqual(readLas(las).positions);
   });

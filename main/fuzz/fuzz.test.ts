@@ -24,6 +24,7 @@ describe('fuzz targets', () => {
     expect(targets.map((t) => t.name)).toEqual([
       'ply-ascii', 'ply-binary', 'pcd-ascii', 'pcd-binary', 'pcd-binary_compressed', 'npy', 'pointcept-folder',
       's3dis-room', 'obj', 'gltf-glb', 'las', 'scannet-segs', 'scannet-aggregation', 'scannet-folder',
+      'vsibench-meta',
     ]);
     for (const t of targets) for (const s of t.seeds) expect(() => t.run(s.files, s), `${t.name} / ${s.name}`).not.toThrow();
   });

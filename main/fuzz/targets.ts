@@ -22,6 +22,7 @@ import { parseSegs } from '../../app/formats/scannet/segs';
 import { segGroupsFromInstances, writeAggregationJson } from '../../app/formats/scannet/writeAggregation';
 import { check, checkNpy, checkPly, checkScanNet, checkSegGroups } from './checks';
 import type { FuzzSeed, FuzzTarget } from './types';
+import { vsiTarget } from './vsi-target';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder('utf-8').decode(b);
@@ -206,6 +207,7 @@ export function fuzzTargets(extra: Record<string, FuzzSeed[]> = {}): FuzzTarget[
       seeds: scanNetFolderSeeds,
       run: (f) => checkScanNet(readScanNetFolder({ mesh: scanMesh, segs: text(f.segs!), aggregation: text(f.aggregation!) }, { sceneId: SCENE })),
     },
+    { ...vsiTarget, seeds: [...vsiTarget.seeds] },
   ];
   for (const t of targets) t.seeds.push(...(extra[t.name] ?? []));
   return targets;

@@ -20,7 +20,7 @@ export function readLas(bytes: Uint8Array, options: LasReadOptions = {}): ScanDa
   const h = parseLasHeader(bytes, file);
   if (h.compressed) {
     if (!options.laz) throw new FormatError({ file, offset: 104, expected: 'uncompressed LAS point records (this is LAZ, and no LAZ decoder was given)' });
-    return readLazRecords(bytes, h, options.laz, file);
+    return readLazRecords(bytes, options.laz, file);
   }
   checkRecordsFit(h, bytes.length, file);
   const sink = new LasRecordSink(h);

@@ -5,8 +5,11 @@ import type { NpyData, NpyKind } from './types';
 
 export const ITEM_SIZE: Record<NpyKind, number> = { f4: 4, f8: 8, i1: 1, i2: 2, i4: 4, i8: 8, u1: 1, u2: 2, u4: 4, u8: 8, b1: 1 };
 
-/** Reads n elements starting at `start` (bounds already checked). */
-export function readElements(bytes: Uint8Array, start: number, n: number, kind: NpyKind, bigEndian: boolean, file: string): NpyData {
+/**
+ * Reads n elements starting at `start` (bounds already checked). Errors name element `first + i` at
+ * file offset `base + (position in bytes)`, for callers that pass a chunk of the file.
+ */
+export function readElements(bytes: Uint8Array, start: number, n: number, kind: NpyKind, bigEndian: boolean, file: string, first = 0, base = 0): NpyData {
   const size = ITEM_SIZE[kind];
   // A fresh copy is aligned for any typed array; little-endian data then needs no per-element work.
   if (!bigEndian && kind !== 'i8' && kind !== 'u8' && kind !== 'b1') {
@@ -38,7 +41,7 @@ export function readElements(bytes: Uint8Array, start: number, n: number, kind: 
       const a = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
         const b = bytes[start + i]!;
-        if (b > 1) throw new FormatError({ file, offset: start + i, expected: `a bool byte 0 or 1 (element ${i}), found ${b}` });
+        if (b > 1) throw new FormatError({ file, offset: base + start + i, expected: `a bool byte 0 or 1 (element ${first + i}), found ${b}` });
         a[i] = b;
       }
       return a;
@@ -52,7 +55,7 @@ export function readElements(bytes: Uint8Array, start: number, n: number, kind: 
         const lo = dv.getUint32(le ? o : o + 4, le);
         const hi = signed ? dv.getInt32(le ? o + 4 : o, le) : dv.getUint32(le ? o + 4 : o, le);
         if (hi >= 0x200000 || hi < -0x200000) {
-          throw new FormatError({ file, offset: o, expected: `a 64-bit integer within ±2^53 (element ${i})` });
+          throw new FormatError({ file, offset: base + o, expected: `a 64-bit integer within ±2^53 (element ${first + i})` });
         }
         a[i] = hi * 4294967296 + lo;
       }

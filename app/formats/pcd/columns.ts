@@ -52,10 +52,10 @@ export function copyColumn(src: ColumnSource, field: PcdField, out: NumArray, ou
   }
 }
 
-/** A packed rgb/rgba column: the 4 bytes hold 0x00RRGGBB (or AARRGGBB) whether typed F, U or I. */
-export function copyPackedRgb(src: ColumnSource, out: Uint8Array): void {
+/** A packed rgb/rgba column: the 4 bytes hold 0x00RRGGBB (or AARRGGBB) whether typed F, U or I. Point i goes to out[outStart + 3i]. */
+export function copyPackedRgb(src: ColumnSource, out: Uint8Array, outStart = 0): void {
   const { dv, stride, count } = src;
-  for (let i = 0, o = src.start, k = 0; i < count; i++, o += stride, k += 3) {
+  for (let i = 0, o = src.start, k = outStart; i < count; i++, o += stride, k += 3) {
     // Little-endian bytes of 0xAARRGGBB are B G R A.
     out[k] = dv.getUint8(o + 2);
     out[k + 1] = dv.getUint8(o + 1);

@@ -5,6 +5,7 @@ import { AppError } from '../../contract/errors';
 import { FormatError } from '../../formats/errors';
 import { parseVsiMeta, type BoxScene } from '../../qa/vsibench/meta';
 import type { LoadedScan } from '../load/types';
+import { withMetaOffsets } from './meta-errors';
 import { sampleBoxSurfaces, type SampledBox } from './surface-samples';
 import type { SceneBox } from './types';
 
@@ -19,17 +20,19 @@ export function isVsiMeta(bytes: Uint8Array): boolean {
   return head.startsWith('{') && (head.includes('"object_bbox"') || head.includes('"room_size"') || head.includes('"object_counts"'));
 }
 
-function parseJson(bytes: Uint8Array, file: string): Record<string, unknown> {
+function parseJson(bytes: Uint8Array, file: string): { json: Record<string, unknown>; text: string } {
   let json: unknown;
+  let text = '';
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    json = JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const at = /position (\d+)/.exec(message);
     throw new FormatError({ file, ...(at ? { offset: Number(at[1]) } : {}), expected: `JSON (${message})` });
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new FormatError({ file, offset: 0, expected: 'a JSON object keyed by scene name' });
-  return json as Record<string, unknown>;
+  return { json: json as Record<string, unknown>, text };
 }
 
 export interface VsiMetaSceneInfo {
@@ -48,14 +51,15 @@ const infoOf = (s: BoxScene): VsiMetaSceneInfo => ({
 
 /** Every scene of a meta file (each one validated), in file order. */
 export function listVsiMetaScenes(bytes: Uint8Array, file: string): VsiMetaSceneInfo[] {
-  return parseVsiMeta(parseJson(bytes, file), file).map(infoOf);
+  const { json, text } = parseJson(bytes, file);
+  return withMetaOffsets(text, file, () => parseVsiMeta(json, file)).map(infoOf);
 }
 
 const sceneList = (names: string[]) => (names.length > 8 ? `${names.slice(0, 8).join(', ')}, … (${names.length} in all)` : names.join(', '));
 
 /** One scene of a meta file as a scan; `scene` is the part after `#` in `meta.json#<scene>`. */
 export function readVsiMetaScene(bytes: Uint8Array, file: string, scene: string | undefined): LoadedScan {
-  const json = parseJson(bytes, file);
+  const { json, text } = parseJson(bytes, file);
   const names = Object.keys(json);
   if (scene === undefined || scene === '') {
     throw new AppError('invalid_input', `${file} is a VSI-Bench meta file with ${names.length} scenes; name one as ${file}#<scene>: ${sceneList(names)}`, { file, scenes: names });
@@ -63,7 +67,7 @@ export function readVsiMetaScene(bytes: Uint8Array, file: string, scene: string 
   if (!Object.prototype.hasOwnProperty.call(json, scene)) {
     throw new AppError('not_found', `${file} has no scene "${scene}"; it has ${sceneList(names)}`, { file, scene, scenes: names });
   }
-  const [parsed] = parseVsiMeta({ [scene]: json[scene] }, file);
+  const [parsed] = withMetaOffsets(text, file, () => parseVsiMeta({ [scene]: json[scene] }, file));
   const meta = parsed!;
   const sampled: SampledBox[] = [];
   const boxes: SceneBox[] = [];

@@ -1,9 +1,9 @@
 // LAZ read throughput: our reader (LAZ structure checks, laz-perf decoding in batches, conversion to
 // float64 positions, labels and 8-bit colours) against laz-perf used directly, one getPoint per point
 // into WASM memory with no conversion at all: the floor any LAZ reader on laz-perf pays. Runs on a
-// generated 2M-point LAS 1.2 format 3 file (GPS time and colour) compressed by our test encoder
-// (main/formats/testing/laz-encoder.ts) in LASzip's default 50,000-point chunks, cached in the OS temp
-// folder, and, with `--laz <file>`, on yours.
+// generated 2M-point LAS 1.2 format 3 file (GPS time and colour) and a 2M-point LAS 1.4 format 7 file
+// (layered compression) compressed by our test encoder (main/formats/testing/laz-encoder.ts) in
+// LASzip's default 50,000-point chunks, cached in the OS temp folder, and, with `--laz <file>`, on yours.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -11,6 +11,7 @@ import { readLas } from '../../../app/formats/las/readLas';
 import { lazPerf, lazPerfDecoder } from '../../formats/laz-perf-decoder';
 import { encodeLaz } from '../../formats/testing/laz-encoder';
 import { syntheticLas } from '../../formats/testing/synthetic-las';
+import { syntheticLas14 } from '../../formats/testing/synthetic-las14';
 import { result, timeIt, type BenchResult } from '../result';
 
 const PEER = 'laz-perf 0.0.7 LASZip.getPoint loop (no conversion)';
@@ -48,8 +49,20 @@ export function generatedLaz(n: number): string {
   return path;
 }
 
+/** The generated LAS 1.4 format 7 file (layered compression: GPS time, colour) with `n` points. */
+export function generatedLaz14(n: number): string {
+  const path = join(tmpdir(), `scenewright-bench-laz-f7-${n}-v1.laz`);
+  if (existsSync(path)) return path;
+  process.stdout.write(`formats: writing ${path} (generating and LAZ-encoding ${n} points) …\n`);
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, encodeLaz(syntheticLas14(7, n, 2024)));
+  renameSync(temp, path);
+  return path;
+}
+
 export async function lazCases(suite: string, extra?: string, quick = false): Promise<BenchResult[]> {
-  const files = [generatedLaz(quick ? POINTS / 10 : POINTS), ...(extra ? [extra] : [])];
+  const n = quick ? POINTS / 10 : POINTS;
+  const files = [generatedLaz(n), generatedLaz14(n), ...(extra ? [extra] : [])];
   const laz = await lazPerfDecoder();
   const direct = await directDecode();
   const out: BenchResult[] = [];

@@ -16,7 +16,7 @@ import { writePly } from '../../../app/formats/ply/writePly';
 import { sharedDataDir } from '../../launch/paths';
 import { cloudFile, type CloudKind } from '../formats/cloud-files';
 import { CHILD_FLAG, importPeakChild, measureImportPeak, type ImportMode } from '../formats/import-peak';
-import { lazCases } from '../formats/laz-bench';
+import { generatedLaz, lazCases } from '../formats/laz-bench';
 import { naiveReadLas, naiveReadPcd, type NaiveCloud } from '../formats/naive-readers';
 import { result, timeIt, type BenchResult } from '../result';
 
@@ -165,7 +165,26 @@ function importPeakCase(name: string, path: string): BenchResult[] {
   return [
     result(SUITE, name, 'import peak RSS growth / file size', 'x', streaming.peakGrowthMb / streaming.fileMb, { value: whole.peakGrowthMb / whole.fileMb, name: peer, better: 'lower' }),
     result(SUITE, name, 'import time (read, parse, cache)', 's', streaming.seconds, { value: whole.seconds, name: peer, better: 'lower' }),
+    result(SUITE, name, 'import throughput (read, parse, cache)', 'MB/s', streaming.fileMb / streaming.seconds, { value: whole.fileMb / whole.seconds, name: peer, better: 'higher' }),
   ];
+}
+
+/**
+ * The streamed formats besides PLY: PCD binary and binary_compressed (LZF) at 4M points and LAZ at
+ * 2M, imported in a child process like the PLY case (full size even with --quick: on small files the
+ * worker's start-up would be most of the peak).
+ */
+function cloudImportCases(): BenchResult[] {
+  const n = CLOUD_POINTS;
+  const out: BenchResult[] = [];
+  for (const [label, path] of [
+    [`pcd-binary_compressed ${(n / 1e6).toFixed(1)}M points`, cloudFile('pcd-binary_compressed', n)],
+    [`pcd-binary ${(n / 1e6).toFixed(1)}M points`, cloudFile('pcd-binary', n)],
+    ['laz 2.0M points', generatedLaz(2_000_000)],
+  ] as const) {
+    out.push(...importPeakCase(`import ${label} (${(statSync(path).size / 2 ** 20).toFixed(0)} MB)`, path));
+  }
+  return out;
 }
 
 /** `--big`: a 2 GB-class cloud (130M points), written once into the OS temp folder. */
@@ -187,6 +206,9 @@ export default async function formats(args: string[]): Promise<BenchResult[]> {
     const path = bigCloudPath(HUGE_POINTS);
     results.push(...importPeakCase(`import ${HUGE_POINTS / 1e6}M points xyz+rgb (${(statSync(path).size / 2 ** 30).toFixed(2)} GB)`, path));
   }
+  // Before any in-process case: a child starts with this process's peak RSS (Linux keeps ru_maxrss
+  // across fork and exec), so its growth is only measurable while that peak is still low.
+  if (!quick || args.includes('--imports')) results.push(...cloudImportCases());
   // The big case first, while the process's peak RSS is still low.
   if (!quick) {
     const bytes = readExact(bigCloudPath());

@@ -10,5 +10,6 @@ export const suites: Record<string, () => Promise<Suite>> = {
   store: async () => (await import('./store')).default,
   qa: async () => (await import('./qa')).default,
   layout: async () => (await import('./layout')).default,
+  'layout-model': async () => (await import('./layout-model')).default,
   viewer: async () => (await import('./viewer')).default,
 };

@@ -24,7 +24,7 @@ const RETURN_MAP = [
 const returnLevel = (n: number, r: number) => Math.abs(n - r);
 
 /** The middle of the last five values, kept sorted incrementally (LASzip's streaming median). */
-class Median5 {
+export class Median5 {
   private readonly v = [0, 0, 0, 0, 0];
   private high = true;
 
