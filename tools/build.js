@@ -29,6 +29,8 @@ const common = {
 const nodeEntries = [
   ['main/start.ts', 'dist/main/start.js', 'esm'],
   ['main/cli/index.ts', 'dist/main/cli.js', 'esm'],
+  // `superpoints` alone, without the rest of the CLI's modules (bin/scenewright.js routes it here).
+  ['main/cli/superpoints-main.ts', 'dist/main/superpoints-cli.js', 'esm'],
   ['main/bench/run.ts', 'dist/bench/run.js', 'esm'],
   ['main/eval/run.ts', 'dist/eval/run.js', 'esm'],
   ['main/fuzz/run.ts', 'dist/fuzz/run.js', 'esm'],
@@ -36,6 +38,8 @@ const nodeEntries = [
   ['main/import/worker.ts', 'dist/main/import-worker.js', 'esm'],
   // `qa generate` over a folder of scenes: one scene per message, one thread per core.
   ['main/qa/generate-worker.ts', 'dist/main/qa-generate-worker.js', 'esm'],
+  // Point-cloud superpoints split their neighbour search across cores (main/segment/parallel-knn.ts).
+  ['main/segment/knn-worker.ts', 'dist/main/knn-worker.js', 'esm'],
   ['main/electron/main.ts', 'dist/main/electron/main.cjs', 'cjs'],
   ['main/electron/preload.ts', 'dist/main/electron/preload.cjs', 'cjs'],
 ];

@@ -12,8 +12,10 @@ import { createQaReviewHandlers, listFiltered } from './qa-review-handlers';
 import { PointOverlayStore } from './point-overlays';
 import { createViewpointHandlers } from './viewpoints';
 import { createProjectHandlers, type ProjectHandlerDeps } from './project-handlers';
+import { createAuditHandlers } from './audit-handler';
 import { createSegmentEditing, type SegmentHandlerDeps } from './segment-handlers';
 import { createLayoutEditing, type LayoutHandlerDeps } from './layout-handlers';
+import { overlaysFitting } from './layout-scene';
 
 export interface HandlerDeps {
   dataDir: string;
@@ -67,6 +69,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...(deps.segmentationModelPath ? { segmentationModelPath: deps.segmentationModelPath } : {}),
     segment: deps.segment,
     requireWritable,
+    settings: deps.settings,
+    readOnly: deps.readOnly,
   });
 
   const requireInstance = (loaded: LoadedScene, id: number) => {
@@ -109,7 +113,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           positions: scene.positions as Float32Array<ArrayBuffer>,
           colors: scene.colors as Uint8Array<ArrayBuffer>,
           instanceIds: scene.instanceIds as Int32Array<ArrayBuffer>,
-          ...overlays.buffersFor(sceneId),
+          // Per-point overlays of the scan are left out while a layout version drops or adds points.
+          ...overlaysFitting(overlays.buffersFor(sceneId), scene.positions.length / 3),
         },
         ...(scene.boxScene ? { boxScene: { boxes: scene.boxScene.boxes, roomSize: scene.boxScene.roomSize } } : {}),
       };
@@ -240,6 +245,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...layoutEditing.handlers,
 
     ...createProjectHandlers({ exportProject: deps.exportProject, jobs: deps.jobs, progress: deps.progress }),
+
+    ...createAuditHandlers(),
 
     ...createViewpointHandlers({
       settings: deps.settings,

@@ -1,5 +1,6 @@
 // The subcommand table. Order is the order `scenewright help` lists them in.
 import type { Command } from '../command';
+import { SUPERPOINTS_USAGE } from './superpoints-usage';
 
 export const commands: Record<string, Command> = {
   info: {
@@ -14,7 +15,7 @@ export const commands: Record<string, Command> = {
   },
   superpoints: {
     summary: 'split a mesh into superpoints (ScanNet Segmentator) and write ScanNet segs.json',
-    usage: 'scenewright superpoints <mesh.ply> [--k 0.01] [--min-verts 20] [--out <file.segs.json>] [--json]',
+    usage: SUPERPOINTS_USAGE,
     load: async () => (await import('./superpoints')).run,
   },
   segment: {
@@ -43,8 +44,9 @@ export const commands: Record<string, Command> = {
   layout: {
     summary: 'edit a room layout by instruction (grounding, new pose, constraints and margins, or the reason it cannot), export SpatialLM text or JSON',
     usage:
-      "scenewright layout edit <scan|scene folder|meta.json#scene|layout.json> --instruction '…' [--select id,id] [--viewer x,y,heading_deg] [--save <layout.json>] [--ply <out.ply>] [--up-axis y|z] [--json]\n" +
-      '       scenewright layout export <scan|scene folder|meta.json#scene|layout.json> [--format spatiallm|json] [--out <file>] [--up-axis y|z] [--json]',
+      "scenewright layout edit <scan|scene folder|meta.json#scene|layout.json> --instruction '…' [--select id,id] [--viewer x,y,heading_deg] [--save <layout.json>] [--ply <out.ply>] [--parser auto|grammar|model] [--model <layout.onnx>] [--up-axis y|z] [--json]\n" +
+      '       scenewright layout export <scan|scene folder|meta.json#scene|layout.json> [--format spatiallm|json] [--out <file>] [--up-axis y|z] [--json]\n' +
+      '       scenewright layout synth --out <file.jsonl> [--n 20000] [--seed 1] [--json]',
     load: async () => (await import('./layout')).run,
   },
   serve: {

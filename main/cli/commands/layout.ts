@@ -2,12 +2,13 @@
 // parser; says so) and print the grounding, the new pose, every constraint with its margin, or the
 // refusal with its reason; export a layout as SpatialLM text or JSON.
 import { writeFileSync } from 'node:fs';
-import { editByInstruction, type InstructionEdit } from '../../../app/layout/instruction/edit';
+import type { InstructionEdit } from '../../../app/layout/instruction/edit';
 import { movedPoints } from '../../../app/layout/moved-points';
 import type { Viewer } from '../../../app/layout/request';
 import { toSpatialLm } from '../../../app/layout/spatiallm';
 import type { LayoutDocument } from '../../../app/layout/types';
 import { writePly } from '../../../app/formats/ply/writePly';
+import { answerLayoutInstruction } from '../../layout/layout-model-store';
 import { loadLayoutSource } from '../../layout/load-source';
 import { parseCommandLine, UsageError } from '../args';
 import type { Io, RunCommand } from '../command';
@@ -19,6 +20,8 @@ const EDIT_FLAGS = {
   viewer: { type: 'string' },
   save: { type: 'string' },
   ply: { type: 'string' },
+  parser: { type: 'string' },
+  model: { type: 'string' },
   'up-axis': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -75,8 +78,9 @@ export function editReport(edit: InstructionEdit, doc: LayoutDocument) {
   };
 }
 
-function text(report: ReturnType<typeof editReport>): string {
+function text(report: ReturnType<typeof editReport> & { parser_reason?: string }): string {
   const lines = [`${report.status} (parser: ${report.parser}, ${report.ms} ms)`];
+  if (report.parser_reason) lines.push(`  ${report.parser_reason}`);
   if ('grounding' in report && report.grounding) {
     const g = report.grounding;
     lines.push(`  target     ${g.target.category} ${g.target.id} ("${g.target.phrase}")`, `  relation   ${g.relation}${g.frame === 'viewer' ? ' (from the viewer)' : ''}`);
@@ -103,8 +107,12 @@ async function edit(argv: string[], io: Io): Promise<number> {
   const upAxis = parseUpAxis(values['up-axis']);
   const source = await loadLayoutSource(positionals[0]!, upAxis ? { upAxis } : {});
   const viewer = parseViewer(values.viewer);
-  const result = editByInstruction(source.doc, values.instruction, { selection: parseSelection(values.select), ...(viewer ? { viewer } : {}) });
-  const report = editReport(result, source.doc);
+  const parser = values.parser ?? 'auto';
+  if (parser !== 'auto' && parser !== 'grammar' && parser !== 'model') throw new UsageError(`layout edit: --parser is auto, grammar or model, got ${JSON.stringify(parser)}`);
+  // The language model (--model, else the bundled one) with the grammar parser as fallback: app/layout/model/answer.ts.
+  const answered = await answerLayoutInstruction(null, source.doc, values.instruction, { selection: parseSelection(values.select), ...(viewer ? { viewer } : {}) }, { parser, ...(values.model ? { modelPath: values.model } : {}) });
+  const result = answered.edit;
+  const report = { ...editReport(result, source.doc), parser_reason: answered.reason };
   const edited = result.status === 'edited' && result.result.ok ? result.result.outcome.document : null;
   if (edited && values.save) writeFileSync(values.save, `${JSON.stringify(edited, null, 1)}\n`);
   if (edited && values.ply) {
@@ -135,5 +143,6 @@ export const run: RunCommand = async (argv, io) => {
   const [sub, ...rest] = argv;
   if (sub === 'edit') return edit(rest, io);
   if (sub === 'export') return exportLayout(rest, io);
-  throw new UsageError(`layout: expected "edit" or "export", got ${JSON.stringify(sub ?? null)}`);
+  if (sub === 'synth') return (await import('./layout-synth')).synth(rest, io);
+  throw new UsageError(`layout: expected "edit", "export" or "synth", got ${JSON.stringify(sub ?? null)}`);
 };

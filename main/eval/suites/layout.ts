@@ -23,6 +23,8 @@ import { canonicalCategory } from '../../../app/qa/ask/lexicon';
 import { installRoot } from '../../launch/paths';
 import { haveMeta, haveScanNet, metaLayouts, scannetLayout, SCANNET_ID } from '../../layout/real-rooms';
 import { result, type BenchResult } from '../../bench/result';
+import { carriedBy } from '../../../app/layout/edits';
+import { modelConfidence, readersFor, readerEdit, READER_LABEL, type LayoutReader } from './layout-readers';
 
 const Row = z.object({
   scene: z.string(),
@@ -89,8 +91,7 @@ export interface RowScore {
   avoidable: boolean | null;
 }
 
-export function scoreRow(row: Row, doc: LayoutDocument): RowScore {
-  const edit = editByInstruction(doc, row.instruction, { selection: row.selection ?? [] });
+export function scoreRow(row: Row, doc: LayoutDocument, edit: InstructionEdit = editByInstruction(doc, row.instruction, { selection: row.selection ?? [] })): RowScore {
   const e = row.expect;
   const score: RowScore = { row, edit, target: false, reference: false, relation: false, amount: false, instance: e.target_id === undefined && e.reference_id === undefined ? null : false, applied: false, satisfied: null, collisions: [], inRoom: null, avoidable: null };
   if (!('grounding' in edit)) return score;
@@ -112,7 +113,8 @@ export function scoreRow(row: Row, doc: LayoutDocument): RowScore {
       if (footprintMargin(footprint(o.size, o.pose), after.room.polygon) < -0.011) inRoom = false;
       const exempt = new Set<number>([o.id]);
       if (o.support.kind === 'object') exempt.add(o.support.id);
-      for (const x of after.objects) if (x.support.kind === 'object' && x.support.id === o.id) exempt.add(x.id);
+      // Everything stacked on it moves rigidly with it, so their overlaps are the scan's, not the edit's.
+      for (const id of carriedBy(after, o.id)) exempt.add(id);
       if (g.relation === 'under' && typeof g.reference?.id === 'number') exempt.add(g.reference.id);
       for (const x of after.objects) {
         if (exempt.has(x.id) || x.kind === 'opening') continue;
@@ -135,13 +137,14 @@ interface PhraseSet {
 
 const isRefused = (s: RowScore) => 'grounding' in s.edit && s.edit.status === 'refused';
 
-function scoreSet(set: PhraseSet, docs: Map<string, LayoutDocument>) {
+async function scoreSet(set: PhraseSet, docs: Map<string, LayoutDocument>, reader: LayoutReader = 'grammar') {
   const rows = readParaphrases(set.file);
-  const scores = rows.map((row) => {
+  const scores: RowScore[] = [];
+  for (const row of rows) {
     const doc = docs.get(row.scene);
     if (!doc) throw new Error(`${set.file}: unknown scene ${row.scene}`);
-    return scoreRow(row, doc);
-  });
+    scores.push(scoreRow(row, doc, await readerEdit(reader, doc, row.instruction, row.selection ?? [])));
+  }
   const n = scores.length;
   const share = (k: (s: RowScore) => boolean, of: RowScore[] = scores) => (of.length ? of.filter(k).length / of.length : 0);
   const applied = scores.filter((s) => s.applied);
@@ -152,7 +155,8 @@ function scoreSet(set: PhraseSet, docs: Map<string, LayoutDocument>) {
     set: set.label,
     file: set.file,
     rows: n,
-    parser: 'grammar',
+    parser: reader,
+    model_answered: scores.filter((s) => s.edit.parser === 'model').length,
     target_accuracy: share((s) => s.target),
     reference_accuracy: share((s) => s.reference),
     relation_accuracy: share((s) => s.relation),
@@ -192,26 +196,30 @@ export default async function layoutEval(args: string[]): Promise<BenchResult[]>
     if (!haveScanNet()) throw new Error(`layout eval: ${SCANNET_ID} is missing under ../shared/data/scannet`);
     docs.set(SCANNET_ID, scannetLayout().doc);
   }
-  const scored = sets.map((set) => scoreSet(set, docs));
+  const readers = readersFor(args);
+  const scored: Array<Awaited<ReturnType<typeof scoreSet>>> = [];
+  for (const set of sets) for (const reader of readers) scored.push(await scoreSet(set, docs, reader));
   if (json) {
-    const detail = ({ summary, scores, applied, refused }: ReturnType<typeof scoreSet>) => ({
+    const detail = ({ summary, scores, applied, refused }: Awaited<ReturnType<typeof scoreSet>>) => ({
       ...summary,
+      rows: scores.map((s) => ({ instruction: s.row.instruction, parser: s.edit.parser, right: s.target && s.reference && s.relation && s.amount, confidence: modelConfidence.get(s.edit) ?? null })),
       misses: scores.filter((s) => !(s.target && s.reference && s.relation && s.amount) || s.instance === false).map((s) => ({ scene: s.row.scene, instruction: s.row.instruction, status: s.edit.status, got: 'grounding' in s.edit ? s.edit.grounding : null, reason: 'reason' in s.edit ? s.edit.reason : null })),
       collisions: applied.filter((s) => s.collisions.length > 0).map((s) => ({ scene: s.row.scene, instruction: s.row.instruction, collisions: s.collisions })),
       refusals: refused.map((s) => ({ instruction: s.row.instruction, flagged: s.row.expect.refuse === true, reason: s.edit.status === 'refused' && 'result' in s.edit && !s.edit.result.ok ? s.edit.result.reason : '', avoidable: s.avoidable })),
     });
-    const out = scored.length === 1 ? detail(scored[0]!) : Object.fromEntries(scored.map((x) => [x.summary.set, detail(x)]));
+    const out = scored.length === 1 ? detail(scored[0]!) : Object.fromEntries(scored.map((x) => [readers.length === 1 ? x.summary.set : `${x.summary.set}/${x.summary.parser}`, detail(x)]));
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return [];
   }
   const results: BenchResult[] = [];
   for (const { summary, scores, applied, refused } of scored) {
-    const tag = `[${summary.set}] `;
+    const tag = `[${summary.set}/${summary.parser}] `;
     for (const s of scores) if (!(s.target && s.reference && s.relation && s.amount) || s.instance === false) process.stderr.write(`${tag}miss: [${s.row.scene}] ${s.row.instruction} → ${s.edit.status}${'grounding' in s.edit ? ` ${s.edit.grounding.relation} ${s.edit.grounding.target.category}#${s.edit.grounding.target.id} / ${s.edit.grounding.reference?.category ?? '-'} / ${s.edit.grounding.amount?.metres ?? '-'}` : `: ${'reason' in s.edit ? s.edit.reason : ''}`}\n`);
     for (const s of applied) if (s.collisions.length > 0) process.stderr.write(`${tag}collision: [${s.row.scene}] ${s.row.instruction} → ${s.collisions.join(', ')}\n`);
     for (const s of refused) process.stderr.write(`${tag}refused${s.row.expect.refuse ? ' (flagged impossible)' : ''}${s.avoidable ? ' (AVOIDABLE)' : ''}: [${s.row.scene}] ${s.row.instruction} → ${'result' in s.edit && !s.edit.result.ok ? s.edit.result.reason : ''}\n`);
     for (const s of scores) if (s.row.expect.refuse && s.applied) process.stderr.write(`${tag}applied though flagged impossible: [${s.row.scene}] ${s.row.instruction}\n`);
-    const name = summary.set === 'dev' ? 'dev (tuned on)' : summary.set === 'test' ? 'test (held out)' : summary.set;
+    const setName = summary.set === 'dev' ? 'dev (tuned on)' : summary.set === 'test' ? 'test (held out)' : summary.set;
+    const name = readers.length === 1 && summary.parser === 'grammar' ? setName : `${setName}, ${READER_LABEL[summary.parser]}`;
     const c = `${name}: ${summary.rows} paraphrases`;
     const a = `${name}: ${summary.applied} applied edits`;
     results.push(
@@ -234,6 +242,7 @@ export default async function layoutEval(args: string[]): Promise<BenchResult[]>
         result('layout', `${name}: ${summary.flagged_impossible} rows flagged impossible`, 'applied anyway', 'count', summary.flagged_applied, null),
       );
     }
+    if (summary.parser === 'combined') results.push(result('layout', c, 'answered by the language model', 'share', summary.model_answered / Math.max(1, summary.rows), null));
     results.push(
       result('layout', `${name}: ${summary.rows - summary.flagged_impossible} rows not flagged impossible`, 'refused', 'count', summary.unflagged_refusals, null),
       result('layout', c, 'not grounded (ambiguous / not found / not understood)', 'count', summary.not_grounded, null),
