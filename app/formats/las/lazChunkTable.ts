@@ -4,63 +4,10 @@
 // coded with LASzip's range coder, per chunk its point count (variable-size chunking only, context 0)
 // and its byte size (context 1), each as a correction to the previous chunk's value.
 import { FormatError } from '../errors';
+import { BitModel, BM_SHIFT, DM_SHIFT, SymbolModel } from './laz-models';
 
 const MIN_LENGTH = 0x01000000;
-const BM_SHIFT = 13;
-const BM_MAX_COUNT = 1 << BM_SHIFT;
-const DM_SHIFT = 15;
-const DM_MAX_COUNT = 1 << DM_SHIFT;
 
-class BitModel {
-  bit0Count = 1;
-  bitCount = 2;
-  bit0Prob = 1 << (BM_SHIFT - 1);
-  updateCycle = 4;
-  untilUpdate = 4;
-  update(): void {
-    if ((this.bitCount += this.updateCycle) > BM_MAX_COUNT) {
-      this.bitCount = (this.bitCount + 1) >>> 1;
-      this.bit0Count = (this.bit0Count + 1) >>> 1;
-      if (this.bit0Count === this.bitCount) this.bitCount++;
-    }
-    const scale = Math.floor(0x80000000 / this.bitCount);
-    this.bit0Prob = (this.bit0Count * scale) >>> (31 - BM_SHIFT);
-    this.updateCycle = Math.min(64, (5 * this.updateCycle) >>> 2);
-    this.untilUpdate = this.updateCycle;
-  }
-}
-
-class SymbolModel {
-  readonly distribution: Uint32Array;
-  readonly counts: Uint32Array;
-  totalCount = 0;
-  updateCycle: number;
-  untilUpdate = 0;
-  constructor(readonly symbols: number) {
-    this.distribution = new Uint32Array(symbols);
-    this.counts = new Uint32Array(symbols).fill(1);
-    this.updateCycle = symbols;
-    this.update();
-    this.updateCycle = this.untilUpdate = (symbols + 6) >>> 1;
-  }
-  update(): void {
-    if ((this.totalCount += this.updateCycle) > DM_MAX_COUNT) {
-      let total = 0;
-      for (let n = 0; n < this.symbols; n++) total += this.counts[n] = (this.counts[n]! + 1) >>> 1;
-      this.totalCount = total;
-    }
-    const scale = Math.floor(0x80000000 / this.totalCount);
-    let sum = 0;
-    for (let k = 0; k < this.symbols; k++) {
-      this.distribution[k] = (scale * sum) >>> (31 - DM_SHIFT);
-      sum += this.counts[k]!;
-    }
-    this.updateCycle = Math.min((this.symbols + 6) << 3, (5 * this.updateCycle) >>> 2);
-    this.untilUpdate = this.updateCycle;
-  }
-}
-
-/** The range decoder over bytes[at…]; reading past `end` counts the overrun (the caller rejects it). */
 class RangeDecoder {
   private value = 0;
   private length = 0xffffffff;
