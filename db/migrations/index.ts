@@ -3,6 +3,7 @@
 import init from './0001_init.sql';
 import store from './0002_store.sql';
 import annotations from './0003_annotations.sql';
+import sceneDrafts from './0004_scene_drafts.sql';
 
 export interface Migration {
   /** 1, 2, 3… without gaps; becomes `user_version` once applied. */
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_init', sql: init },
   { version: 2, name: '0002_store', sql: store },
   { version: 3, name: '0003_annotations', sql: annotations },
+  { version: 4, name: '0004_scene_drafts', sql: sceneDrafts },
 ];

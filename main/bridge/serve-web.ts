@@ -1,11 +1,8 @@
 // Host + web bridge together: what `npm start` (without Electron) and `scenewright serve` run.
-import { join } from 'node:path';
 import { createHost, type Host } from '../host/create-host';
 import { rendererDir } from '../launch/paths';
+import { uploadDirOf } from '../host/uploads';
 import { startBridge, type Bridge } from './server';
-
-/** Files dropped onto the web UI land here before they are imported. */
-export const UPLOADS_DIR = 'uploads';
 
 export interface WebSession {
   host: Host;
@@ -18,7 +15,7 @@ export async function serveWeb(options: { dataDir: string; port?: number; static
   const host = await createHost({ dataDir: options.dataDir, transport: 'web' });
   let bridge: Bridge;
   try {
-    bridge = await startBridge({ host, port: options.port ?? 0, staticDir: options.staticDir ?? rendererDir(), uploadDir: join(options.dataDir, UPLOADS_DIR) });
+    bridge = await startBridge({ host, port: options.port ?? 0, staticDir: options.staticDir ?? rendererDir(), uploadDir: uploadDirOf(options.dataDir) });
   } catch (err) {
     await host.close();
     throw err;

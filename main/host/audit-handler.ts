@@ -1,11 +1,14 @@
 // auditDataset: the CLI's `qa audit --format vsibench` run on the host for the UI. Sources are host
 // paths (typed, the Electron dialog, or a web upload's stored file) or text the page read itself;
-// the report is the CLI's `--json` output (same core, same JSON round trip).
+// the report is the CLI's `--json` output (same core, same JSON round trip). A source in the upload
+// folder is removed once read (main/host/uploads.ts), except a meta that audited: the result names
+// its path, and the tab opens rooms from it; a starting host removes it after a day.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError, AUDIT_SOURCE_LIMIT, type AuditDatasetResult, type AuditSource, type Handlers } from '../../app/contract';
 import { auditRows, parseVsiRows, type AuditReport } from '../../app/qa/vsibench/audit';
 import { parseVsiMetaText } from '../../app/qa/vsibench/meta';
+import { removeUpload } from './uploads';
 
 interface SourceText {
   /** What errors call the file: the caller's name, else the path. */
@@ -43,8 +46,30 @@ export async function readAuditSource(src: AuditSource, role: 'questions' | 'met
 /** The report as the CLI's `--json` writes it: non-finite numbers become null, undefined fields go. */
 export const reportJson = (report: AuditReport): AuditDatasetResult['report'] => JSON.parse(JSON.stringify(report)) as AuditDatasetResult['report'];
 
-export async function auditDataset(input: { questions: AuditSource; meta: AuditSource }): Promise<AuditDatasetResult> {
-  const [questions, meta] = await Promise.all([readAuditSource(input.questions, 'questions'), readAuditSource(input.meta, 'meta')]);
+export interface AuditOptions {
+  /** The web bridge's upload folder: sources inside it are removed after use. */
+  uploadDir?: string;
+}
+
+export async function auditDataset(input: { questions: AuditSource; meta: AuditSource }, options: AuditOptions = {}): Promise<AuditDatasetResult> {
+  const { uploadDir } = options;
+  const drop = async (src: AuditSource) => {
+    if (uploadDir && 'path' in src) await removeUpload(uploadDir, src.path);
+  };
+  const read = await Promise.allSettled([readAuditSource(input.questions, 'questions'), readAuditSource(input.meta, 'meta')]);
+  // The questions are not needed once read, whatever the outcome.
+  await drop(input.questions);
+  try {
+    return auditTexts(input, read);
+  } catch (err) {
+    await drop(input.meta);
+    throw err;
+  }
+}
+
+function auditTexts(input: { questions: AuditSource; meta: AuditSource }, read: PromiseSettledResult<SourceText>[]): AuditDatasetResult {
+  for (const r of read) if (r.status === 'rejected') throw r.reason;
+  const [questions, meta] = read.map((r) => (r as PromiseFulfilledResult<SourceText>).value) as [SourceText, SourceText];
   // Both parsers throw bad_file AppErrors naming the source and the row or field.
   const rows = parseVsiRows(questions.text, questions.source);
   const scenes = parseVsiMetaText(meta.text, meta.source);
@@ -55,7 +80,7 @@ export async function auditDataset(input: { questions: AuditSource; meta: AuditS
   };
 }
 
-export function createAuditHandlers(): Pick<Handlers, 'auditDataset'> {
+export function createAuditHandlers(options: AuditOptions = {}): Pick<Handlers, 'auditDataset'> {
   // Read-only: it stores nothing, so a read-only host audits too. ~0.3 s for VSI-Bench's 1,458 rows.
-  return { auditDataset: (input) => auditDataset(input) };
+  return { auditDataset: (input) => auditDataset(input, options) };
 }

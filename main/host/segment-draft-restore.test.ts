@@ -2,68 +2,39 @@
 // merge, split, relabel), restart the host on the same data directory, and the draft comes back with
 // identical objects and per-point ids; accept and discard delete the stored draft, and a stored
 // draft whose superpoints no longer match is discarded with a reason the UI gets.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SegmentationDraftView } from '../../app/contract';
 import { DRAFT_SETTING_PREFIX, StoredDraft } from '../segment/draft-store';
-import { createHost, type Host } from './create-host';
+import { draftEssence } from './testing/draft-essence';
+import { testHost } from './testing/host-fixture';
 
-let dataDir: string;
-let host: Host;
-const start = () =>
-  createHost({
-    dataDir,
-    transport: 'in-process',
-    backupIntervalMs: 0,
-    executionProvider: async () => ({ provider: 'none', reason: 'not probed in this test', fallbacks: [] }),
-  });
-const restart = async () => {
-  await host.close();
-  host = await start();
-};
+const t = testHost('sw-segdraft-');
+beforeAll(t.setUp);
+afterAll(t.tearDown);
+const restart = () => t.restart();
 const KEY = `${DRAFT_SETTING_PREFIX}sample`;
-const storedDraft = () => host.services.store.settings.get(KEY);
+const storedDraft = () => t.host.services.store.settings.get(KEY);
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sw-segdraft-'));
-  host = await start();
-});
-afterAll(async () => {
-  await host?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** The parts of a draft view a restart must keep (the focus is per call). */
-const essence = (d: SegmentationDraftView) => ({
-  origin: d.origin,
-  modelVersion: d.modelVersion,
-  superpointCount: d.superpointCount,
-  instances: d.instances,
-  labels: d.labels,
-  instanceIds: Array.from(d.instanceIds),
-  superpointIds: Array.from(d.superpointIds),
-});
+const essence = draftEssence;
 
 describe('segmentation draft across a restart', () => {
   let edited: SegmentationDraftView;
 
   it('saves the draft after every change', async () => {
-    const opened = await host.client.openScene({ sceneId: 'sample' });
+    const opened = await t.host.client.openScene({ sceneId: 'sample' });
     const sampleIds = opened.buffers.instanceIds;
     const pointOf = (label: string) => sampleIds.indexOf(opened.instances.find((i) => i.label === label)!.id);
     expect(storedDraft()).toBeUndefined();
 
-    await host.client.segmentScene({ sceneId: 'sample' });
+    await t.host.client.segmentScene({ sceneId: 'sample' });
     const first = StoredDraft.parse(storedDraft());
-    const a = await host.client.promptObject({ sceneId: 'sample', pointIndex: pointOf('sofa'), mode: 'new' });
-    const b = await host.client.promptObject({ sceneId: 'sample', pointIndex: pointOf('table'), mode: 'new' });
-    const merged = await host.client.mergeInstances({ sceneId: 'sample', ids: [a.focus!, b.focus!] });
+    const a = await t.host.client.promptObject({ sceneId: 'sample', pointIndex: pointOf('sofa'), mode: 'new' });
+    const b = await t.host.client.promptObject({ sceneId: 'sample', pointIndex: pointOf('table'), mode: 'new' });
+    const merged = await t.host.client.mergeInstances({ sceneId: 'sample', ids: [a.focus!, b.focus!] });
     // Split takes the merged sofa + table apart again (two connected pieces): new ids past the old ones.
-    const split = await host.client.splitInstance({ sceneId: 'sample', id: merged.focus! });
+    const split = await t.host.client.splitInstance({ sceneId: 'sample', id: merged.focus! });
     expect(split.instances.length).toBeGreaterThan(merged.instances.length);
-    edited = await host.client.relabelInstance({ sceneId: 'sample', id: split.focus!, label: 'otherfurniture' });
+    edited = await t.host.client.relabelInstance({ sceneId: 'sample', id: split.focus!, label: 'otherfurniture' });
 
     const saved = StoredDraft.parse(storedDraft());
     expect(saved.superpointHash).toBe(first.superpointHash);
@@ -74,7 +45,7 @@ describe('segmentation draft across a restart', () => {
 
   it('restores the draft exactly after a restart, and editing goes on from it', async () => {
     await restart();
-    const state = await host.client.segmentationState({ sceneId: 'sample' });
+    const state = await t.host.client.segmentationState({ sceneId: 'sample' });
     expect(state.restore?.outcome).toBe('restored');
     expect(state.draft).not.toBeNull();
     expect(essence(state.draft!)).toEqual(essence(edited));
@@ -82,40 +53,40 @@ describe('segmentation draft across a restart', () => {
     // New ids continue after the restored ones (nextId came back too), and the change is saved again.
     const before = Math.max(...edited.instances.map((i) => i.id));
     const clicked = state.draft!.superpointIds.findIndex((s) => s >= 0);
-    const next = await host.client.promptObject({ sceneId: 'sample', pointIndex: clicked, mode: 'new' });
+    const next = await t.host.client.promptObject({ sceneId: 'sample', pointIndex: clicked, mode: 'new' });
     expect(next.focus!).toBeGreaterThan(before);
     expect(StoredDraft.parse(storedDraft()).instances.map((i) => i.id)).toContain(next.focus!);
-    expect((await host.client.segmentationState({ sceneId: 'sample' })).restore).toBeUndefined();
+    expect((await t.host.client.segmentationState({ sceneId: 'sample' })).restore).toBeUndefined();
     edited = next;
   }, 120_000);
 
   it('accepting stores the restored draft and deletes the stored one', async () => {
     await restart();
-    const accepted = await host.client.acceptSegmentation({ sceneId: 'sample' });
+    const accepted = await t.host.client.acceptSegmentation({ sceneId: 'sample' });
     expect(accepted.instances.map((i) => i.label)).toEqual(edited.instances.map((i) => i.label));
     expect(storedDraft()).toBeUndefined();
     await restart();
-    const state = await host.client.segmentationState({ sceneId: 'sample' });
+    const state = await t.host.client.segmentationState({ sceneId: 'sample' });
     expect(state.draft).toBeNull();
     expect(state.restore).toBeUndefined();
   }, 120_000);
 
   it('discarding deletes the stored draft, even before it was restored', async () => {
-    await host.client.segmentScene({ sceneId: 'sample' });
+    await t.host.client.segmentScene({ sceneId: 'sample' });
     expect(storedDraft()).toBeDefined();
     await restart();
-    expect(await host.client.discardSegmentation({ sceneId: 'sample' })).toEqual({ discarded: true });
+    expect(await t.host.client.discardSegmentation({ sceneId: 'sample' })).toEqual({ discarded: true });
     expect(storedDraft()).toBeUndefined();
     await restart();
-    expect((await host.client.segmentationState({ sceneId: 'sample' })).draft).toBeNull();
+    expect((await t.host.client.segmentationState({ sceneId: 'sample' })).draft).toBeNull();
   }, 120_000);
 
   it('discards a stored draft whose superpoints changed, or a damaged one, and says why', async () => {
-    await host.client.segmentScene({ sceneId: 'sample' });
+    await t.host.client.segmentScene({ sceneId: 'sample' });
     const saved = StoredDraft.parse(storedDraft());
-    host.services.store.settings.set(KEY, { ...saved, superpointHash: `sha256:${'0'.repeat(64)}` });
+    t.host.services.store.settings.set(KEY, { ...saved, superpointHash: `sha256:${'0'.repeat(64)}` });
     await restart();
-    let state = await host.client.segmentationState({ sceneId: 'sample' });
+    let state = await t.host.client.segmentationState({ sceneId: 'sample' });
     expect(state.draft).toBeNull();
     expect(state.restore).toMatchObject({ outcome: 'discarded' });
     expect(state.restore!.reason).toMatch(/superpoints changed/);
@@ -123,15 +94,15 @@ describe('segmentation draft across a restart', () => {
 
     // Two instances claiming one superpoint: not a draft, discarded rather than trusted.
     const [x, y] = saved.instances;
-    host.services.store.settings.set(KEY, { ...saved, instances: [x!, { ...y!, superpoints: [...x!.superpoints] }] });
+    t.host.services.store.settings.set(KEY, { ...saved, instances: [x!, { ...y!, superpoints: [...x!.superpoints] }] });
     await restart();
-    state = await host.client.segmentationState({ sceneId: 'sample' });
+    state = await t.host.client.segmentationState({ sceneId: 'sample' });
     expect(state.draft).toBeNull();
     expect(state.restore!.reason).toMatch(/superpoint \d+ is in instances/);
 
-    host.services.store.settings.set(KEY, { format: 1, instances: 'nope' });
+    t.host.services.store.settings.set(KEY, { format: 1, instances: 'nope' });
     await restart();
-    state = await host.client.segmentationState({ sceneId: 'sample' });
+    state = await t.host.client.segmentationState({ sceneId: 'sample' });
     expect(state.restore).toMatchObject({ outcome: 'discarded' });
     expect(state.restore!.reason).toMatch(/damaged/);
     expect(storedDraft()).toBeUndefined();

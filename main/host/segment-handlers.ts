@@ -4,10 +4,11 @@
 import { AppError, type DraftRestoreNote, type Handlers, type StoredInstanceInfo, type UndoResult } from '../../app/contract';
 import { isInstanceEntry } from '../../db/sqlite/instance-history';
 import type { InstanceEditor, QaEditor, SceneRepository, SettingsRepository, SuperpointSetRepository } from '../../db/repositories';
+import { encodeBasis, sceneContentHash } from '../segment/draft-basis';
 import { DraftStore } from '../segment/draft-store';
 import { draftRestorer } from '../segment/draft-restore';
 import { chooseSegmentationModel } from '../segment/model-store';
-import type { SceneSegmentation, SegmentOptions } from '../segment/segment-scene';
+import { promptForFeatures, type SceneSegmentation, type SegmentOptions } from '../segment/segment-scene';
 import { SegmentationSessions, segmentationModelVersion, startFromSegmentation } from '../segment/segmentation-session';
 import { setLoadedInstances, syncLoadedInstances } from './accepted-instances';
 import type { LoadedScene, SceneRegistry } from './scene-registry';
@@ -52,7 +53,9 @@ export function createSegmentEditing(deps: SegmentHandlerDeps): SegmentEditing {
       notes.delete(sceneId);
       if (!store) return;
       try {
-        if (record) store.save(sceneId, record);
+        const basis = sessions.basis(sceneId);
+        if (record)
+          store.save(sceneId, record, basis ? { of: basis.superpoints, encode: () => encodeBasis(sceneId, basis, { sceneHash: sceneContentHash(basis.scene), superpointHash: record.superpointHash }) } : undefined);
         else store.clear(sceneId);
       } catch (err) {
         // The edit itself stands; only its crash safety is lost.
@@ -60,7 +63,15 @@ export function createSegmentEditing(deps: SegmentHandlerDeps): SegmentEditing {
       }
     },
   });
-  const restore = draftRestorer({ store, sessions, notes, log, registry: deps.registry, segment: deps.segment });
+  const restore = draftRestorer({
+    store,
+    sessions,
+    notes,
+    log,
+    registry: deps.registry,
+    segment: deps.segment,
+    prompt: (loaded, features) => promptForFeatures(loaded.scene.positions, features, deps.segmentationModelPath ? { modelPath: deps.segmentationModelPath } : {}),
+  });
   const version = (r: SceneSegmentation) => segmentationModelVersion(r, r.source === 'model' ? chooseSegmentationModel(deps.segmentationModelPath).path : null);
   const stored = (sceneId: string): StoredInstanceInfo[] =>
     deps.scenes.listInstances(sceneId).map((i) => ({ id: i.id, source: i.source, confidence: i.confidence, modelVersion: i.modelVersion, verified: i.verified }));

@@ -1,33 +1,21 @@
 // Saved viewpoints through the real dispatcher and SQLite store: save, replace by name, survive a
 // restart, delete; bad input and damaged stored data are typed errors.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CameraViewpoint, RpcResult } from '../../app/contract';
-import { createHost, type Host } from './create-host';
+import { testHost } from './testing/host-fixture';
 import { SAMPLE_SCENE_ID } from './services';
 import { viewpointKey } from './viewpoints';
 
-let dataDir: string;
-let host: Host;
-
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sw-viewpoints-'));
-  host = await createHost({ dataDir, transport: 'in-process' });
-});
-
-afterEach(async () => {
-  await host?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const t = testHost('sw-viewpoints-', { productDefaults: true });
+beforeEach(t.setUp);
+afterEach(t.tearDown);
 
 const view = (x: number, ortho = false): CameraViewpoint => ({ position: [x, -4, 3], target: [1, 2, 0.5], up: [0, 0, 1], fov: 50, ortho });
 const errorOf = (r: RpcResult) => (r.ok ? null : r.error);
 
 describe('saved viewpoints', () => {
   it('saves, replaces by name, lists in order and survives a restart', async () => {
-    const c = host.client;
+    const c = t.host.client;
     expect((await c.listViewpoints({ sceneId: SAMPLE_SCENE_ID })).viewpoints).toEqual([]);
     await c.saveViewpoint({ sceneId: SAMPLE_SCENE_ID, name: 'door', viewpoint: view(1) });
     await c.saveViewpoint({ sceneId: SAMPLE_SCENE_ID, name: 'top', viewpoint: view(2, true) });
@@ -37,30 +25,29 @@ describe('saved viewpoints', () => {
       ['top', 2, true],
     ]);
 
-    await host.close();
-    host = await createHost({ dataDir, transport: 'in-process' });
-    const after = await host.client.listViewpoints({ sceneId: SAMPLE_SCENE_ID });
+    await t.restart();
+    const after = await t.host.client.listViewpoints({ sceneId: SAMPLE_SCENE_ID });
     expect(after.viewpoints.map((v) => v.name)).toEqual(['door', 'top']);
     expect(after.viewpoints[0]!.viewpoint).toEqual(view(7));
 
-    const left = await host.client.deleteViewpoint({ sceneId: SAMPLE_SCENE_ID, name: 'door' });
+    const left = await t.host.client.deleteViewpoint({ sceneId: SAMPLE_SCENE_ID, name: 'door' });
     expect(left.viewpoints.map((v) => v.name)).toEqual(['top']);
-    await host.client.deleteViewpoint({ sceneId: SAMPLE_SCENE_ID, name: 'top' });
-    expect(host.services.store.settings.get(viewpointKey(SAMPLE_SCENE_ID))).toBeUndefined();
+    await t.host.client.deleteViewpoint({ sceneId: SAMPLE_SCENE_ID, name: 'top' });
+    expect(t.host.services.store.settings.get(viewpointKey(SAMPLE_SCENE_ID))).toBeUndefined();
   });
 
   it('refuses bad input, unknown scenes and names with typed errors', async () => {
     const nan = { ...view(1), position: [Number.NaN, 0, 0] };
-    expect(errorOf(await host.dispatch('saveViewpoint', { sceneId: SAMPLE_SCENE_ID, name: 'x', viewpoint: nan }))?.code).toBe('invalid_input');
-    expect(errorOf(await host.dispatch('saveViewpoint', { sceneId: SAMPLE_SCENE_ID, name: '  ', viewpoint: view(1) }))?.code).toBe('invalid_input');
-    expect(errorOf(await host.dispatch('saveViewpoint', { sceneId: SAMPLE_SCENE_ID, name: 'x', viewpoint: { ...view(1), fov: 190 } }))?.code).toBe('invalid_input');
-    expect(errorOf(await host.dispatch('listViewpoints', { sceneId: 'no-such-scene' }))?.code).toBe('not_found');
-    expect(errorOf(await host.dispatch('deleteViewpoint', { sceneId: SAMPLE_SCENE_ID, name: 'never saved' }))?.message).toMatch(/no saved viewpoint "never saved"/);
+    expect(errorOf(await t.host.dispatch('saveViewpoint', { sceneId: SAMPLE_SCENE_ID, name: 'x', viewpoint: nan }))?.code).toBe('invalid_input');
+    expect(errorOf(await t.host.dispatch('saveViewpoint', { sceneId: SAMPLE_SCENE_ID, name: '  ', viewpoint: view(1) }))?.code).toBe('invalid_input');
+    expect(errorOf(await t.host.dispatch('saveViewpoint', { sceneId: SAMPLE_SCENE_ID, name: 'x', viewpoint: { ...view(1), fov: 190 } }))?.code).toBe('invalid_input');
+    expect(errorOf(await t.host.dispatch('listViewpoints', { sceneId: 'no-such-scene' }))?.code).toBe('not_found');
+    expect(errorOf(await t.host.dispatch('deleteViewpoint', { sceneId: SAMPLE_SCENE_ID, name: 'never saved' }))?.message).toMatch(/no saved viewpoint "never saved"/);
   });
 
   it('reports damaged stored viewpoints instead of returning them', async () => {
-    host.services.store.settings.set(viewpointKey(SAMPLE_SCENE_ID), [{ name: 'broken', viewpoint: { position: [0, 0] } }]);
-    const err = errorOf(await host.dispatch('listViewpoints', { sceneId: SAMPLE_SCENE_ID }));
+    t.host.services.store.settings.set(viewpointKey(SAMPLE_SCENE_ID), [{ name: 'broken', viewpoint: { position: [0, 0] } }]);
+    const err = errorOf(await t.host.dispatch('listViewpoints', { sceneId: SAMPLE_SCENE_ID }));
     expect(err?.code).toBe('internal');
     expect(err?.message).toMatch(/viewpoints:sample holds damaged viewpoints/);
   });

