@@ -16,7 +16,10 @@ describe('sortEdgesByWeight', () => {
     w[1234] = -1e-7;
     const a = Int32Array.from({ length: m }, (_, e) => e);
     const b = Int32Array.from({ length: m }, (_, e) => m - e);
+    const [a0, b0, w0] = [a.slice(), b.slice(), w.slice()];
     const s = sortEdgesByWeight({ a, b, w });
+    // The given edges are left as they were (the sort works in buffers of its own).
+    expect([a, b, w]).toEqual([a0, b0, w0]);
     const expected = [...a].sort((x, y) => w[x]! - w[y]! || x - y);
     expect([...s.a]).toEqual(expected);
     expect([...s.b]).toEqual(expected.map((e) => m - e));

@@ -10,15 +10,25 @@ const f = Math.fround;
 
 /** One edge per unordered neighbour pair within reach, weighted by normal change plus colour change. */
 export function pointGraphEdges(graph: KnnGraph, normals: Float32Array, colors: Uint8Array | undefined, colorWeight: number, maxEdgeLength: number): MeshEdges {
+  const n = graph.index.length / graph.k;
+  const out = { a: new Int32Array(n * graph.k), b: new Int32Array(n * graph.k), w: new Float32Array(n * graph.k) };
+  const m = pointGraphEdgesOf(graph, normals, colors, colorWeight, maxEdgeLength, 0, n, out, 0);
+  return { a: out.a.slice(0, m), b: out.b.slice(0, m), w: out.w.slice(0, m) };
+}
+
+/**
+ * The edges pointGraphEdges makes from points from..to-1, in the same order, written into `out` from
+ * slot `at` (room for (to − from)·k edges); answers how many. Needs every point's normal and row, so
+ * threads that split the points run it after all normals are known; their runs, concatenated in
+ * point order, are pointGraphEdges' list.
+ */
+export function pointGraphEdgesOf(graph: KnnGraph, normals: Float32Array, colors: Uint8Array | undefined, colorWeight: number, maxEdgeLength: number, from: number, to: number, out: MeshEdges, at: number): number {
   const { k, index, distanceSq } = graph;
-  const n = index.length / k;
+  const { a, b, w } = out;
   const maxSq = maxEdgeLength * maxEdgeLength;
-  const a = new Int32Array(n * k);
-  const b = new Int32Array(n * k);
-  const w = new Float32Array(n * k);
-  let m = 0;
+  let m = at;
   const colorScale = colors ? colorWeight / (255 * Math.sqrt(3)) : 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const nx = normals[3 * i]!;
     const ny = normals[3 * i + 1]!;
     const nz = normals[3 * i + 2]!;
@@ -41,7 +51,7 @@ export function pointGraphEdges(graph: KnnGraph, normals: Float32Array, colors: 
       m++;
     }
   }
-  return { a: a.slice(0, m), b: b.slice(0, m), w: w.slice(0, m) };
+  return m - at;
 }
 
 function listsNeighbour(index: Int32Array, k: number, of: number, target: number): boolean {
@@ -51,60 +61,93 @@ function listsNeighbour(index: Int32Array, k: number, of: number, target: number
 
 /**
  * The edges by non-decreasing weight, equal weights in their given order: an LSD radix sort on the
- * float32 bit patterns made monotonic, four passes of 8 bits. Keys travel with their edge numbers so
- * that every pass reads sequentially; the endpoints are gathered once at the end.
+ * float32 bit patterns made monotonic (sortKeyedRange). The endpoints travel with their keys in every
+ * pass, so that every pass reads sequentially (gathering them once at the end by a permutation would
+ * be a cache miss per edge, most of the sort's time), and the weights are decoded from the keys.
  */
 export function sortEdgesByWeight(edges: MeshEdges): MeshEdges {
-  const { a, b, w } = edges;
-  const m = w.length;
-  // Float bits → unsigned keys in float order: negatives (a dot product rounded past 1) flip whole,
-  // the rest flip the sign bit. -0 sorts just before +0, which compare equal; fine for merging.
-  const raw = new Uint32Array(w.buffer, w.byteOffset, m);
-  let keys = new Uint32Array(m);
-  let order = new Int32Array(m);
-  const counts = new Int32Array(4 * 256);
-  for (let e = 0; e < m; e++) {
+  const m = edges.w.length;
+  const keys = new Uint32Array(m);
+  weightKeys(edges.w, keys, 0, m);
+  const a = edges.a.slice();
+  const b = edges.b.slice();
+  sortKeyedRange(keys, a, b, 0, m, new Uint32Array(m), new Int32Array(m), new Int32Array(m));
+  const w = new Float32Array(m);
+  weightsOfKeys(keys, w, 0, m);
+  return { a, b, w };
+}
+
+/**
+ * Sort keys of the weights w[from..to) into keys[from..to): float bits made unsigned and monotonic
+ * (negatives, a dot product rounded past 1, flip whole, the rest flip the sign bit; -0 sorts just
+ * before +0, which compare equal, fine for merging).
+ */
+function weightKeys(w: Float32Array, keys: Uint32Array, from: number, to: number): void {
+  const raw = new Uint32Array(w.buffer, w.byteOffset, w.length);
+  for (let e = from; e < to; e++) {
     const v = raw[e]!;
     const key = v & 0x80000000 ? ~v >>> 0 : (v | 0x80000000) >>> 0;
     keys[e] = key;
-    order[e] = e;
+  }
+}
+
+/** The weights back from their keys (weightKeys inverted, bit for bit). */
+function weightsOfKeys(keys: Uint32Array, w: Float32Array, from: number, to: number): void {
+  const bits = new Uint32Array(w.buffer, w.byteOffset, w.length);
+  for (let p = from; p < to; p++) {
+    const key = keys[p]!;
+    bits[p] = key & 0x80000000 ? key ^ 0x80000000 : ~key >>> 0;
+  }
+}
+
+/**
+ * Stable sort of keys[from..to) ascending, a and b moving with their keys: four LSD passes of 8 bits,
+ * skipping a pass whose digit is the same for every key. The scratch arrays' same range is overwritten;
+ * the answer ends in keys, a and b.
+ */
+function sortKeyedRange(keys: Uint32Array, a: Int32Array, b: Int32Array, from: number, to: number, scratchKeys: Uint32Array, scratchA: Int32Array, scratchB: Int32Array): void {
+  const m = to - from;
+  if (m < 2) return;
+  const counts = new Int32Array(4 * 256);
+  for (let e = from; e < to; e++) {
+    const key = keys[e]!;
     counts[key & 255]!++;
     counts[256 + ((key >>> 8) & 255)]!++;
     counts[512 + ((key >>> 16) & 255)]!++;
     counts[768 + (key >>> 24)]!++;
   }
-  let nextKeys = new Uint32Array(m);
-  let nextOrder = new Int32Array(m);
+  let srcK = keys;
+  let srcA = a;
+  let srcB = b;
+  let dstK = scratchKeys;
+  let dstA = scratchA;
+  let dstB = scratchB;
   for (let pass = 0; pass < 4; pass++) {
     const base = pass * 256;
-    // A pass whose digit is the same for every key leaves the order as it is.
-    if (counts[base + ((keys[0]! >>> (8 * pass)) & 255)]! === m) continue;
-    let sum = 0;
+    const shift = 8 * pass;
+    if (counts[base + ((srcK[from]! >>> shift) & 255)]! === m) continue;
+    let sum = from;
     for (let d = 0; d < 256; d++) {
       const c = counts[base + d]!;
       counts[base + d] = sum;
       sum += c;
     }
-    const shift = 8 * pass;
-    for (let p = 0; p < m; p++) {
-      const key = keys[p]!;
+    for (let p = from; p < to; p++) {
+      const key = srcK[p]!;
       const at = counts[base + ((key >>> shift) & 255)]!++;
-      nextKeys[at] = key;
-      nextOrder[at] = order[p]!;
+      dstK[at] = key;
+      dstA[at] = srcA[p]!;
+      dstB[at] = srcB[p]!;
     }
-    [keys, nextKeys] = [nextKeys, keys];
-    [order, nextOrder] = [nextOrder, order];
+    [srcK, dstK] = [dstK, srcK];
+    [srcA, dstA] = [dstA, srcA];
+    [srcB, dstB] = [dstB, srcB];
   }
-  const sa = new Int32Array(m);
-  const sb = new Int32Array(m);
-  const sw = new Float32Array(m);
-  for (let p = 0; p < m; p++) {
-    const e = order[p]!;
-    sa[p] = a[e]!;
-    sb[p] = b[e]!;
-    sw[p] = w[e]!;
+  if (srcK !== keys) {
+    keys.set(srcK.subarray(from, to), from);
+    a.set(srcA.subarray(from, to), from);
+    b.set(srcB.subarray(from, to), from);
   }
-  return { a: sa, b: sb, w: sw };
 }
 
 /**

@@ -1,8 +1,8 @@
 // Superpoints, normals and adjacency for any scene: the mesh Segmentator when faces exist (or the
 // file's own segmentation, e.g. ScanNet segs.json), the k-NN variant for bare point clouds.
 import { adjacencyFromFaces, adjacencyFromKnn, superpointFeatures, type Adjacency, type SuperpointFeatures } from './features';
-import { segmentMesh, type SegmentMeshOptions } from './mesh-segmentator';
-import { denseIds, pointSuperpoints, POINT_SUPERPOINT_DEFAULTS, type PointSuperpointOptions } from './point-superpoints';
+import { segmentMesh, type MeshSegmenter, type SegmentMeshOptions } from './mesh-segmentator';
+import { denseIds, pointSuperpoints, POINT_SUPERPOINT_DEFAULTS, type PointGraphParts, type PointSuperpointOptions } from './point-superpoints';
 import { blendedVertexNormals } from './vertex-normals';
 import type { KnnGraph } from './knn';
 
@@ -25,9 +25,13 @@ export interface SceneSuperpoints {
 
 export interface SceneSuperpointOptions {
   mesh?: SegmentMeshOptions;
+  /** The mesh Segmentator to run: segmentMesh by default; the host passes its wasm kernel (same ids). */
+  meshSegmenter?: MeshSegmenter;
   points?: PointSuperpointOptions;
   /** A point cloud's k-NN graph computed beforehand (see pointSuperpoints). */
   knn?: KnnGraph;
+  /** Or its graph, normals and edges computed beforehand, for the same options (see PointGraphParts). */
+  pointGraph?: PointGraphParts;
 }
 
 export function sceneSuperpoints(source: SuperpointSource, options: SceneSuperpointOptions = {}): SceneSuperpoints {
@@ -35,11 +39,11 @@ export function sceneSuperpoints(source: SuperpointSource, options: SceneSuperpo
   const n = positions.length / 3;
   if (faces && faces.length > 0) {
     const normals = blendedVertexNormals(positions, faces, n);
-    const raw = source.superpoints && source.superpoints.length === n ? source.superpoints : segmentMesh(positions, faces, options.mesh);
+    const raw = source.superpoints && source.superpoints.length === n ? source.superpoints : (options.meshSegmenter ?? segmentMesh)(positions, faces, options.mesh);
     const { ids, count } = denseIds(raw);
     return { ids, count, normals, neighbours: adjacencyFromFaces(ids, count, faces), method: raw === source.superpoints ? 'file' : 'mesh' };
   }
-  const sp = pointSuperpoints(positions, colors, options.points, options.knn);
+  const sp = pointSuperpoints(positions, colors, options.points, options.pointGraph ?? options.knn);
   const reach = options.points?.maxEdgeLength ?? POINT_SUPERPOINT_DEFAULTS.maxEdgeLength;
   return { ids: sp.ids, count: sp.count, normals: sp.normals, neighbours: adjacencyFromKnn(sp.ids, sp.count, sp.graph, reach), method: 'points' };
 }

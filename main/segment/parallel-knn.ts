@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { emptyKnnGraph, knnCells, knnGraph, planKnn, splitCells, type BufferAlloc, type KnnGraph, type KnnPlan } from '../../app/segment/knn';
+import { emptyKnnGraph, knnCells, knnGraph, planKnn, splitCells, type BufferAlloc, type KnnGraph } from '../../app/segment/knn';
 import { installRoot } from '../launch/paths';
-import type { KnnReply, KnnRequest } from './knn-worker-protocol';
+import type { KnnReply, KnnRequest, WorkerRequest } from './knn-worker-protocol';
 
 /** Below this many points a worker's start and hand-off cost more than half the search. */
 export const PARALLEL_KNN_MIN_POINTS = 20_000;
@@ -30,7 +30,8 @@ export function defaultKnnWorkerScript(): string | null {
   return existsSync(file) ? file : null;
 }
 
-const shared: BufferAlloc = (bytes) => new SharedArrayBuffer(bytes);
+/** Buffers that worker threads share (a request carries views on them, never copies). */
+export const shared: BufferAlloc = (bytes) => new SharedArrayBuffer(bytes);
 
 /** Same answer as knnGraph(positions, k), computed on up to `threads` threads. */
 export async function parallelKnnGraph(positions: Float32Array, k: number, options: ParallelKnnOptions = {}): Promise<KnnGraph> {
@@ -47,8 +48,8 @@ export async function parallelKnnGraph(positions: Float32Array, k: number, optio
   const plan = planKnn(sharedPositions, k, shared);
   const out = emptyKnnGraph(n, k, shared);
   const cuts = splitCells(plan, threads);
-  const pool = workers(script, threads - 1);
-  const runs = pool.map((w, t) => w.run({ plan, positions: sharedPositions, out, cellFrom: cuts[t + 1]!, cellTo: cuts[t + 2]! }));
+  const pool = knnWorkers(script, threads - 1);
+  const runs = pool.map((w, t) => w.run({ plan, positions: sharedPositions, out, cellFrom: cuts[t + 1]!, cellTo: cuts[t + 2]! } satisfies Omit<KnnRequest, 'id'>));
   knnCells(plan, sharedPositions, out, cuts[0]!, cuts[1]!);
   const failed = await Promise.all(runs.map((r) => r.then(() => null, (err: unknown) => err)));
   // A worker that failed (it died, it could not start): its cells are answered here, same result.
@@ -59,14 +60,18 @@ export async function parallelKnnGraph(positions: Float32Array, k: number, optio
   return out;
 }
 
-interface PooledWorker {
-  run(req: Omit<KnnRequest, 'id'>): Promise<void>;
+export interface PooledWorker {
+  /** Answers the edge count of an edges request, 0 for a k-NN one. */
+  run(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<number>;
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Workers live between runs (starting one costs tens of milliseconds) and do not keep the process alive. */
 const pools = new Map<string, KnnWorker[]>();
 
-function workers(script: string, count: number): PooledWorker[] {
+/** `count` running workers of `script`, started on first use and kept for later runs. */
+export function knnWorkers(script: string, count: number): PooledWorker[] {
   let pool = pools.get(script);
   if (!pool) pools.set(script, (pool = []));
   const alive = pool.filter((w) => !w.dead);
@@ -85,7 +90,7 @@ export async function closeKnnWorkers(): Promise<void> {
 class KnnWorker implements PooledWorker {
   dead = false;
   private readonly thread: Worker | null = null;
-  private readonly pending = new Map<number, { resolve(): void; reject(e: Error): void }>();
+  private readonly pending = new Map<number, { resolve(count: number): void; reject(e: Error): void }>();
   private nextId = 1;
   private startError: Error | null = null;
 
@@ -103,7 +108,7 @@ class KnnWorker implements PooledWorker {
       if (!p) return;
       this.pending.delete(reply.id);
       if (this.pending.size === 0) this.thread?.unref();
-      if (reply.ok) p.resolve();
+      if (reply.ok) p.resolve(reply.count);
       else p.reject(new Error(`k-NN worker: ${reply.message}`));
     });
     const fail = (e: Error) => {
@@ -115,14 +120,14 @@ class KnnWorker implements PooledWorker {
     this.thread.on('exit', (code) => fail(new Error(`k-NN worker exited (code ${code})`)));
   }
 
-  run(req: { plan: KnnPlan } & Omit<KnnRequest, 'id' | 'plan'>): Promise<void> {
+  run(req: DistributiveOmit<WorkerRequest, 'id'>): Promise<number> {
     const thread = this.thread;
     if (this.dead || !thread) return Promise.reject(this.startError ?? new Error('k-NN worker is not running'));
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       thread.ref();
-      thread.postMessage({ ...req, id } satisfies KnnRequest);
+      thread.postMessage({ ...req, id } as WorkerRequest);
     });
   }
 

@@ -4,12 +4,12 @@
 import { AppError } from '../../app/contract/errors';
 import type { PointScene, Vec3 } from '../../app/scene/types';
 import { instancesFromAffinity } from '../../app/segment/affinity-instances';
-import { geometricInstances, promptMask as geometricPromptMask } from '../../app/segment/geometric-instances';
+import { geometricInstances, promptMask as geometricPromptMask, type GeometricSegmentation } from '../../app/segment/geometric-instances';
 import type { SuperpointFeatures } from '../../app/segment/features';
 import { instancesFromLogits } from '../../app/segment/model-instances';
-import { pointSuperpointK } from '../../app/segment/point-superpoints';
 import { sceneSuperpointFeatures, type SceneSuperpointOptions } from '../../app/segment/scene-superpoints';
-import { parallelKnnGraph } from './parallel-knn';
+import { meshSegmenter } from './mesh-segmenter';
+import { parallelPointGraph } from './parallel-point-graph';
 import type { LoadModelOptions, SegmentationModel } from '../models/segmentation-model';
 import { chooseSegmentationModel, sharedSegmentationModel } from './model-store';
 
@@ -96,10 +96,12 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
   await stage(0);
   const source = { positions: scene.positions, colors: scene.colors, ...(input.faces ? { faces: input.faces } : {}), ...(input.superpoints ? { superpoints: input.superpoints } : {}) };
   let superpointOptions = options.superpoints;
-  if (!input.faces?.length && !options.superpoints?.knn) {
-    // A point cloud: its neighbour search, the largest part of the superpoints, runs on every core.
-    const k = pointSuperpointK(scene.positions.length / 3, options.superpoints?.points);
-    superpointOptions = { ...options.superpoints, knn: await parallelKnnGraph(scene.positions, k) };
+  if (!input.faces?.length && !options.superpoints?.knn && !options.superpoints?.pointGraph) {
+    // A point cloud: its neighbour search, normals and edges, most of the superpoints, run on every core.
+    superpointOptions = { ...options.superpoints, pointGraph: await parallelPointGraph(scene.positions, scene.colors, options.superpoints?.points) };
+  } else if (input.faces?.length && !input.superpoints && !options.superpoints?.meshSegmenter) {
+    // A mesh: the Segmentator's wasm kernel when built (same ids as the JS).
+    superpointOptions = { ...options.superpoints, meshSegmenter: meshSegmenter().segment };
   }
   const { superpoints, features } = sceneSuperpointFeatures(source, superpointOptions);
   await stage(1);
@@ -119,10 +121,6 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
 
   let groups: { label: string; superpoints: number[]; confidence: number }[];
   let result: Pick<SceneSegmentation, 'source' | 'reason' | 'provider' | 'modelPath' | 'promptMask'>;
-  const checkClicks = (clicked: readonly number[]) => {
-    if (clicked.length === 0) throw new AppError('invalid_input', 'promptMask: click at least one superpoint');
-    for (const c of clicked) if (!(Number.isInteger(c) && c >= 0 && c < features.count)) throw new AppError('invalid_input', `promptMask: superpoint ${c} is not in 0..${features.count - 1}`);
-  };
   if (model) {
     const m = model;
     const analysis = await m.analyse(features.features, features.count);
@@ -137,16 +135,7 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
       reason,
       provider: m.provider,
       modelPath: m.path,
-      async promptMask(clicked) {
-        checkClicks(clicked);
-        if (!geometric) {
-          const { prompt } = await m.analyse(features.features, features.count, clicked);
-          const mask = new Set(clicked);
-          for (let s = 0; s < features.count; s++) if (prompt![s]! > 0) mask.add(s);
-          return [...mask].sort((a, b) => a - b);
-        }
-        return geometricPromptMask(features, geometric, clicked);
-      },
+      promptMask: clickPrompt(features, m, geometric),
     };
   } else {
     const geometric = geometricInstances({ positions: scene.positions, features });
@@ -154,10 +143,7 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
     result = {
       source: 'geometric',
       reason: `geometric fallback: ${fallbackReason}`,
-      async promptMask(clicked) {
-        checkClicks(clicked);
-        return geometricPromptMask(features, geometric, clicked);
-      },
+      promptMask: clickPrompt(features, null, geometric),
     };
   }
   await stage(3);
@@ -165,6 +151,38 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
   const { instances, instanceIds } = toInstances(scene.positions, superpoints.ids, superpoints.count, groups);
   options.onProgress?.({ label: `Segmented ${scene.name}: ${instances.length} instances`, done: SEGMENT_STAGES.length, total: SEGMENT_STAGES.length });
   return { ...result, superpointCount: superpoints.count, superpoints: superpoints.ids, features, instances, instanceIds };
+}
+
+/**
+ * Click-to-object on given superpoint features: the transformer's prompt head when `model` is one,
+ * else the geometric rule on `geometric` (segmentScene's own, or one computed from the features).
+ */
+export function clickPrompt(features: SuperpointFeatures, model: SegmentationModel | null, geometric: GeometricSegmentation | null): SceneSegmentation['promptMask'] {
+  const checkClicks = (clicked: readonly number[]) => {
+    if (clicked.length === 0) throw new AppError('invalid_input', 'promptMask: click at least one superpoint');
+    for (const c of clicked) if (!(Number.isInteger(c) && c >= 0 && c < features.count)) throw new AppError('invalid_input', `promptMask: superpoint ${c} is not in 0..${features.count - 1}`);
+  };
+  return async (clicked) => {
+    checkClicks(clicked);
+    if (model && !geometric) {
+      const { prompt } = await model.analyse(features.features, features.count, clicked);
+      const mask = new Set(clicked);
+      for (let s = 0; s < features.count; s++) if (prompt![s]! > 0) mask.add(s);
+      return [...mask].sort((a, b) => a - b);
+    }
+    return geometricPromptMask(features, geometric!, clicked);
+  };
+}
+
+/**
+ * The click prompt segmentScene would give for these features, without recomputing superpoints or
+ * instances (a draft restored after a restart): the same model choice, loaded once per file.
+ */
+export async function promptForFeatures(positions: Float32Array, features: SuperpointFeatures, options: Pick<SegmentOptions, 'modelPath' | 'bundledModel' | 'modelOptions'> = {}): Promise<SceneSegmentation['promptMask']> {
+  const choice = chooseSegmentationModel(options.modelPath, options.bundledModel === false ? null : options.bundledModel);
+  const model = choice.path ? await sharedSegmentationModel(choice.path, options.modelOptions) : null;
+  const geometric = model?.kind === 'superpoint-transformer' ? null : geometricInstances({ positions, features });
+  return clickPrompt(features, model, geometric);
 }
 
 /** Point masks and boxes from superpoint groups; groups that cover no point are dropped. */

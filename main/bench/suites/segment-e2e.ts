@@ -1,14 +1,17 @@
 // End-to-end segmentation of a 250k-point scan: superpoints + features + model + grouping, as the
 // host runs it (segmentScene), on a simulated room scan cut to exactly 250,000 points. The peer is the
 // same pipeline answered by the geometric fallback (no model), so the ratio shows what the model costs.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { simulateScan } from '../../../app/sample/scan-sim';
 import type { PointScene } from '../../../app/scene/types';
 import { bundledSegmentationModelPath } from '../../segment/model-store';
 import { segmentScene } from '../../segment/segment-scene';
 import { knnGraph } from '../../../app/segment/knn';
 import { pointSuperpointK } from '../../../app/segment/point-superpoints';
+import { sceneSuperpointFeatures } from '../../../app/segment/scene-superpoints';
 import { parallelKnnGraph } from '../../segment/parallel-knn';
+import { parallelPointGraph } from '../../segment/parallel-point-graph';
 import { result, type BenchResult } from '../result';
 
 const SUITE = 'segmentation';
@@ -34,9 +37,27 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<number>
   return samples[Math.floor(samples.length / 2)]!;
 }
 
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/**
+ * What two threads gain over one right now on plain arithmetic (2.00 on two idle cores): the ceiling
+ * for any two-thread ratio below, which other processes on the same cores push down.
+ */
+async function twoThreadCeiling(): Promise<number> {
+  // Each thread reports when its loop began and ended (epoch ms), so thread start-up is not counted.
+  const code = "const { parentPort } = require('node:worker_threads'); const t0 = performance.timeOrigin + performance.now(); let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; parentPort.postMessage([t0, performance.timeOrigin + performance.now(), x]);";
+  const spin = () => new Promise<[number, number]>((resolve, reject) => new Worker(code, { eval: true }).once('message', (m: [number, number]) => resolve(m)).once('error', reject));
+  const [s, e] = await spin();
+  const both = await Promise.all([spin(), spin()]);
+  const span = Math.max(both[0][1], both[1][1]) - Math.min(both[0][0], both[1][0]);
+  return (2 * (e - s)) / span;
+}
+
 export async function endToEndCase(runs: number): Promise<BenchResult[]> {
   const scene = scanOf(E2E_POINTS);
   const name = `simulated scan ${E2E_POINTS / 1000}k points, ${availableParallelism()} cores`;
+  // Other processes on the same cores slow the threaded runs most: the load goes with the numbers.
+  process.stdout.write(`${SUITE}: ${name}: median of ${runs} runs after a warm-up; load average ${loadAverage()}; two threads do ${(await twoThreadCeiling()).toFixed(2)}x the work of one now\n`);
   const model = bundledSegmentationModelPath();
   const quiet = { log: () => {} };
   let stages: number[] = [];
@@ -53,8 +74,15 @@ export async function endToEndCase(runs: number): Promise<BenchResult[]> {
   const k = pointSuperpointK(E2E_POINTS);
   const split = await median(runs, () => parallelKnnGraph(scene.positions, k));
   const oneThread = await median(runs, async () => knnGraph(scene.positions, k));
+  // Superpoints + features as segmentScene computes them (graph, normals and edges on every core) against one thread.
+  const source = { positions: scene.positions, colors: scene.colors };
+  const spSplit = await median(runs, async () => sceneSuperpointFeatures(source, { pointGraph: await parallelPointGraph(scene.positions, scene.colors) }));
+  const spOneThread = await median(runs, async () => sceneSuperpointFeatures(source));
+  process.stdout.write(`${SUITE}: ${name}: done; load average ${loadAverage()}; two threads do ${(await twoThreadCeiling()).toFixed(2)}x the work of one now\n`);
+  const threads = `${Math.min(4, availableParallelism())} threads`;
   return [
-    result(SUITE, name, `neighbour search, ${Math.min(4, availableParallelism())} threads`, 'ms', split, { value: oneThread, name: 'same search, one thread', better: 'lower' }),
+    result(SUITE, name, `neighbour search, ${threads}`, 'ms', split, { value: oneThread, name: 'same search, one thread', better: 'lower' }),
+    result(SUITE, name, `superpoints+features, ${threads}`, 'ms', spSplit, { value: spOneThread, name: 'same, one thread', better: 'lower' }),
     result(SUITE, name, 'superpoints+features+model+grouping', 'ms', ours, { value: peer, name: 'same pipeline, geometric fallback', better: 'lower' }),
     result(SUITE, name, 'superpoints + features (last run)', 'ms', (stages[0] ?? 0) + (stages[1] ?? 0), null),
     result(SUITE, name, 'model + grouping + masks (last run)', 'ms', (stages[2] ?? 0) + (stages[3] ?? 0) + (stages[4] ?? 0), null),
