@@ -98,6 +98,9 @@ test('typed and clicked questions: answers drawn, ambiguity settled by a click, 
   const value = Number(await shown.getAttribute('data-value'));
   const exact = Number(await shown.getAttribute('data-exact'));
   await expect(shown).toHaveText(`${value.toFixed(2)} m`);
+  // The panel says which reader grounded it: the bundled language model reads this plain question.
+  await expect(page.getByTestId('ask-grounded-by')).toHaveAttribute('data-grounded-by', 'model');
+  await expect(page.getByTestId('ask-grounded-by')).toHaveText('read by the language model');
   await expect(page.getByTestId('evidence-length')).toHaveText(`${exact.toFixed(2)} m`);
   const drawn = await canvasShot(page, 'ask-distance.png');
   // The cyan closest-point line and the two outlined boxes are on the canvas.

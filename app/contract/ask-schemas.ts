@@ -116,6 +116,9 @@ export const AskQuery = z
   .strict();
 export type AskQuery = z.infer<typeof AskQuery>;
 
+/** Which reader grounded a typed question (the layout language model, or the QA parser), and why; absent for click-built questions of older hosts. */
+const Grounded = { groundedBy: z.enum(['model', 'grammar']).optional(), groundedReason: Text.optional() };
+
 export const AskAnswer = z
   .object({
     kind: z.literal('answer'),
@@ -128,6 +131,7 @@ export const AskAnswer = z
     unit: z.string().max(10),
     evidence: AskEvidence,
     instanceIds: z.array(InstanceId).max(64),
+    ...Grounded,
   })
   .strict();
 export type AskAnswer = z.infer<typeof AskAnswer>;
@@ -139,11 +143,12 @@ export const AskClarify = z
     phrase: Text,
     candidates: z.array(InstanceId).max(1000),
     reason: Text,
+    ...Grounded,
   })
   .strict();
 export type AskClarify = z.infer<typeof AskClarify>;
 
-export const AskUnsupported = z.object({ kind: z.literal('unsupported'), reason: Text }).strict();
+export const AskUnsupported = z.object({ kind: z.literal('unsupported'), reason: Text, ...Grounded }).strict();
 
 export const AskResult = z.discriminatedUnion('kind', [AskAnswer, AskClarify, AskUnsupported]);
 export type AskResult = z.infer<typeof AskResult>;

@@ -17,6 +17,11 @@ export function layoutFromBoxes(scene: BoxScene): LayoutDocument {
       const u = uprightOf(o.box);
       items.push({ id: o.instanceId ?? items.length, category, center: u.center, yaw: u.yaw, size: u.size });
     }
+  return boxLayout(scene.id, items, `meta floor area ${scene.roomSize.toFixed(1)} m²`);
+}
+
+/** A box room: the minimum-area rectangle around the footprints as its outline, floor at the lowest bottom. */
+export function boxLayout(sceneId: string, items: readonly BoxItem[], note: string): LayoutDocument {
   const xy = items.flatMap((i) => footprint(i.size, { center: i.center, yaw: i.yaw }).flat());
   const rect = minAreaRect(convexHull2d(xy), [0]);
   const [c, s] = [Math.cos(rect.angle), Math.sin(rect.angle)];
@@ -32,5 +37,5 @@ export function layoutFromBoxes(scene: BoxScene): LayoutDocument {
   const tops = items.map((i) => i.center[2] + i.size[2] / 2);
   const floorZ = Math.min(...bottoms);
   const ceilingZ = Math.max(floorZ + MIN_ROOM_HEIGHT, ...tops);
-  return buildDocument(scene.id, 'boxes', items, { polygon, method: `minimum-area rectangle around the object boxes (meta floor area ${scene.roomSize.toFixed(1)} m²)`, floorZ, ceilingZ });
+  return buildDocument(sceneId, 'boxes', items, { polygon, method: `minimum-area rectangle around the object boxes (${note})`, floorZ, ceilingZ });
 }

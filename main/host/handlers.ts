@@ -13,6 +13,7 @@ import { PointOverlayStore } from './point-overlays';
 import { createViewpointHandlers } from './viewpoints';
 import { createProjectHandlers, type ProjectHandlerDeps } from './project-handlers';
 import { createAuditHandlers } from './audit-handler';
+import { uploadDirOf } from './uploads';
 import { createSegmentEditing, type SegmentHandlerDeps } from './segment-handlers';
 import { createLayoutEditing, type LayoutHandlerDeps } from './layout-handlers';
 import { overlaysFitting } from './layout-scene';
@@ -32,8 +33,8 @@ export interface HandlerDeps {
   /** Review queue pages, stored generated question ids, statistics rows. */
   qaReview: QaReviewQueries;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
-  /** Answers a typed or click-built question about a loaded scene (app/qa/ask). */
-  ask(loaded: LoadedScene, input: AskInput): AskResult;
+  /** Answers a typed or click-built question about a loaded scene (app/qa/ask; typed ones grounded by the layout model or the parser). */
+  ask(loaded: LoadedScene, input: AskInput): AskResult | Promise<AskResult>;
   importScene(path: string, options: ImportOptions): Promise<ImportOutcome>;
   exportProject: ProjectHandlerDeps['exportProject'];
   /** Accepted segmentations (one undo step each) and the superpoint sets their masks use. */
@@ -246,7 +247,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     ...createProjectHandlers({ exportProject: deps.exportProject, jobs: deps.jobs, progress: deps.progress }),
 
-    ...createAuditHandlers(),
+    ...createAuditHandlers({ uploadDir: uploadDirOf(deps.dataDir) }),
 
     ...createViewpointHandlers({
       settings: deps.settings,

@@ -2,17 +2,18 @@
 // scene source, store or algorithm changes, this file is what changes.
 import { join } from 'node:path';
 import type { AskInput, AskResult, DistanceResult } from '../../app/contract';
-import { askScene } from '../../app/qa/ask/scene-ask';
 import { measureSceneDistance } from '../../app/qa/scene-distance';
 import { generateSampleRoom } from '../../app/sample';
 import { sceneBounds, summarizeInstances } from '../../app/scene/summary';
 import { openDatabase, type Store } from '../../db';
 import { importScenePath, type ImportOptions, type ImportOutcome } from '../import/import-scene';
 import { readSceneCache } from '../import/scene-cache';
+import { askSceneWithModel } from '../qa/ask-model';
 import { exportProject, type ExportProjectResult, type ProjectProgress } from '../project/export-project';
 import { executionProvider as defaultExecutionProvider, type ProviderChoice } from '../models/execution-provider';
 import { segmentScene, type SceneSegmentation, type SegmentOptions } from '../segment/segment-scene';
 import { rememberSegmentation } from '../segment/prompt-registry';
+import { sweepStaleUploads, uploadDirOf } from './uploads';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { SceneRegistry, type LoadedScene } from './scene-registry';
 import { isAccepted, syncLoadedInstances } from './accepted-instances';
@@ -47,13 +48,16 @@ export interface Services {
   registry: SceneRegistry;
   executionProvider(): Promise<ProviderChoice>;
   measure(loaded: LoadedScene, a: number, b: number): DistanceResult;
-  ask(loaded: LoadedScene, input: AskInput): AskResult;
+  /** A typed question is grounded by the layout language model or the QA parser (main/qa/ask-model.ts). */
+  ask(loaded: LoadedScene, input: AskInput): Promise<AskResult>;
   /** Imports a file or folder into the database and the scene cache; one import at a time. */
   importScene(path: string, options?: ImportOptions): Promise<ImportOutcome>;
   /** The saved work (online database backup + scene caches) as one .swproj file; see main/project. */
   exportProject(file: string, options?: { onProgress?: ProjectProgress; signal?: AbortSignal }): Promise<ExportProjectResult>;
   /** Instances of a loaded scene: the model at `segmentationModelPath` when installed, else the geometric fallback. */
   segment(loaded: LoadedScene, options?: Pick<SegmentOptions, 'signal' | 'onProgress'>): Promise<SceneSegmentation>;
+  /** How many times segment() ran since the host started (a restored draft must not run it). */
+  segmentRuns(): number;
   segmentationModelPath: string;
   close(): void;
 }
@@ -77,6 +81,8 @@ export function openServices(options: ServicesOptions): Services {
     lock?.release();
     throw e;
   }
+  // Uploads of earlier sessions (the web bridge's inputs) are not kept past a day.
+  if (!readOnly) sweepStaleUploads(uploadDirOf(options.dataDir), { log: (line) => process.stderr.write(`${line}\n`) });
   const intervalMs = options.backupIntervalMs ?? BACKUP_INTERVAL_MS;
   let closed = false;
   const backupTimer =
@@ -122,6 +128,7 @@ export function openServices(options: ServicesOptions): Services {
   const segmentationModelPath = options.segmentationModelPath ?? join(options.dataDir, 'models', SEGMENTATION_MODEL_FILE);
   // Imports run one after another, so two imports of the same content cannot both miss the hash check.
   let importQueue: Promise<unknown> = Promise.resolve();
+  let segmentRuns = 0;
   return {
     dataDir: options.dataDir,
     readOnly,
@@ -130,9 +137,11 @@ export function openServices(options: ServicesOptions): Services {
     registry,
     executionProvider: options.executionProvider ?? (() => defaultExecutionProvider()),
     measure: ({ scene }, a, b) => measureSceneDistance(scene, a, b),
-    ask: ({ scene }, input) => askScene(scene, input),
+    ask: ({ scene }, input) => askSceneWithModel(scene, input, options.dataDir),
     segmentationModelPath,
+    segmentRuns: () => segmentRuns,
     segment: async ({ scene }, segmentOptions = {}) => {
+      segmentRuns++;
       const r = await segmentScene({ scene }, { ...segmentOptions, modelPath: segmentationModelPath });
       // Kept for click prompts (main/segment/prompt-registry promptMask).
       rememberSegmentation(scene.id, r);

@@ -95,10 +95,10 @@ export interface SynthSummary {
 }
 
 /**
- * Writes `count` examples (seeded) to a JSONL file: room lines {type:"room", key, count, ids, names,
+ * Writes `count` examples (seeded; `questionShare` of them typed questions) to a JSONL file: room lines {type:"room", key, count, ids, names,
  * features} and example lines {type:"example", room, text, tokens, selection, labels}.
  */
-export function writeSynth(out: string, count: number, seed: number, tok = loadLayoutTokenizer()): SynthSummary {
+export function writeSynth(out: string, count: number, seed: number, tok = loadLayoutTokenizer(), questionShare = 0): SynthSummary {
   const rooms = synthRooms(seed);
   const all = [...rooms.real, ...rooms.simulated];
   if (all.length === 0) throw new Error('layout synth: no rooms (../shared/data/vsibench and scannet are missing, and no sample rooms were asked for)');
@@ -114,7 +114,7 @@ export function writeSynth(out: string, count: number, seed: number, tok = loadL
     const doc = all[r]!;
     let namer = namers.get(r);
     if (!namer) namers.set(r, (namer = new Namer(doc, rng)));
-    const ex = synthExample(doc, tok, rng, namer);
+    const ex = synthExample(doc, tok, rng, namer, questionShare);
     if (!ex) {
       if (++failed > count * 10) throw new Error(`layout synth: too many failed draws (${failed})`);
       continue;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../app/contract/errors';
-import { DIRECTION_CLASSES, encodeObjects, INTENTS, NO_EDIT, RELATION_CLASSES } from '../../app/layout/model/encode';
+import { DIRECTION_CLASSES, encodeObjects, INTENTS, NO_EDIT, QUESTION_BASE, QUESTION_TYPES, RELATION_CLASSES, RELATION_HEAD } from '../../app/layout/model/encode';
 import { synthExample, type SynthExample } from '../../app/layout/model/synth';
 import { syntheticRoom } from '../../app/layout/testing/synthetic-room';
 import { Random } from '../../app/sample/random';
@@ -34,7 +34,8 @@ describe('layout language model (bundled ONNX, onnxruntime-node)', () => {
     const enc = tok.encode('move the chair 50 cm to the left of the sofa');
     const objs = encodeObjects(tok, doc);
     const out = await model.run(enc.ids, objs.names, objs.features, objs.ids.length);
-    expect(out.intent.length).toBe(INTENTS.length + 1);
+    expect(out.intent.length).toBe(QUESTION_BASE + QUESTION_TYPES.length);
+    expect(out.relation.length).toBe(RELATION_HEAD.length);
     expect(out.target.length).toBe(doc.objects.length);
     expect(out.reference.length).toBe(doc.objects.length + 3);
     expect(out.reference2.length).toBe(doc.objects.length + 1);

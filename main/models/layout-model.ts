@@ -26,6 +26,8 @@ export interface LayoutLanguageModel {
   run(tokens: readonly number[], names: Float32Array, objects: Float32Array, count: number): Promise<ModelOutputs>;
   /** Encodes, runs and reads one instruction against a room (selection: ids in click order). */
   read(doc: LayoutDocument, text: string, selection?: readonly number[]): Promise<LayoutModelRun>;
+  /** Encodes and runs one text against a room: the logits, the object ids of their pointer rows, the tokens. */
+  runText(doc: LayoutDocument, text: string, selection?: readonly number[]): Promise<{ outputs: ModelOutputs; objectIds: number[]; tokens: string[]; ms: number }>;
   close(): Promise<void>;
 }
 
@@ -131,16 +133,22 @@ export async function loadLayoutModel(path: string, tok: LayoutTokenizer, option
     return result;
   };
 
+  const runText: LayoutLanguageModel['runText'] = async (doc, text, selection = []) => {
+    const t0 = performance.now();
+    const enc = encodeText(tok, text);
+    const objs = objectRows(encodeObjects(tok, doc, selection), enc.ids, selection);
+    const outputs = await run(enc.ids, objs.names, objs.features, objs.ids.length);
+    return { outputs, objectIds: objs.ids, tokens: enc.tokens, ms: performance.now() - t0 };
+  };
+
   return {
     path,
     provider: session.provider,
     run,
+    runText,
     async read(doc, text, selection = []) {
-      const t0 = performance.now();
-      const enc = encodeText(tok, text);
-      const objs = objectRows(encodeObjects(tok, doc, selection), enc.ids, selection);
-      const out = await run(enc.ids, objs.names, objs.features, objs.ids.length);
-      return { reading: readOutputs(out, objs.ids, enc.tokens), tokens: enc.tokens, ms: performance.now() - t0 };
+      const r = await runText(doc, text, selection);
+      return { reading: readOutputs(r.outputs, r.objectIds, r.tokens), tokens: r.tokens, ms: r.ms };
     },
     close: () => session.close(),
   };

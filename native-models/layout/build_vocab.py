@@ -58,6 +58,14 @@ bookcase cupboard piano guitar backpack scale tissue laundry dishrack bicycle bi
 """.split()
 
 
+# Question words (typed questions, app/qa/ask), added after the categories so every earlier id stays.
+QUESTION_WORDS = """
+how many what which who why when whether there each apart distance size height width length depth
+high deep dimensions measurements count number total measure tell know inside within far anything
+everything objects things located sits sitting lies lying resting true false yes no gap space
+""".split()
+
+
 def build():
     tokens = []
     seen = set()
@@ -73,7 +81,7 @@ def build():
         add("##" + t)
     for t in SUFFIXES:
         add("##" + t)
-    for w in WORDS + CATEGORIES:
+    for w in WORDS + CATEGORIES + QUESTION_WORDS:
         add(w)
     return {"version": 1, "specials": SPECIALS, "max_word_chars": 32, "tokens": tokens}
 
@@ -93,6 +101,9 @@ GOLDEN_TEXTS = [
     "move the xylophone-ish thing 3/4 m right",
     "UPPER CASE 12,5 CM",
     "emoji ☺ and ß and 日本",
+    "How many chairs are there?",
+    "what's the distance between the desk and the bed",
+    "Is the lamp inside the cabinet, or on top of it?",
 ]
 
 

@@ -16,8 +16,8 @@ from torch import nn
 OBJECT_FEATURES = 20
 NAME_TOKENS = 4
 MAX_TOKENS = 64
-INTENTS = 7  # place, move, rotate, swap, remove, duplicate, no edit
-RELATIONS = 17
+INTENTS = 17  # place, move, rotate, swap, remove, duplicate, no edit, then 10 question types (encode.ts QUESTION_TYPES)
+RELATIONS = 22  # none + 16 layout relations, then above, below, near, far, inside (questions only)
 DIRECTIONS = 5
 FRAMES = 2
 UNITS = 10

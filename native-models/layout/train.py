@@ -163,12 +163,14 @@ def main():
     earlier = {"history": [], "seconds": 0.0}
     if args.init:
         ckpt = torch.load(args.init)
-        assert ckpt["config"] == config, f"--init has config {ckpt['config']}, not {config}"
+        same = {k: v for k, v in ckpt["config"].items() if k != "vocab"} == {k: v for k, v in config.items() if k != "vocab"}
+        assert same and ckpt["config"]["vocab"] <= config["vocab"], f"--init has config {ckpt['config']}, not {config}"
         state = ckpt["state"]
         for key, value in model.state_dict().items():
             old = state.get(key)
             if old is not None and old.shape != value.shape and old.dim() >= 1 and old.shape[1:] == value.shape[1:] and old.shape[0] < value.shape[0]:
-                # A head that gained classes (the intent head's "no edit"): keep the trained rows.
+                # A head that gained classes (the intent head's "no edit", the question types, the
+                # question-only relations) or an embedding that gained words: keep the trained rows.
                 grown = value.clone()
                 grown[: old.shape[0]] = old
                 state[key] = grown

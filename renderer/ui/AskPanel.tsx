@@ -143,6 +143,11 @@ function AskResultView({ phase, actions, readOnly }: { phase: AskPhase; actions:
           <div className="ask-value" data-testid="ask-answer" data-value={String(answer.value)} data-unit={answer.unit} data-exact={first ? String(first.length) : ''} data-type={answer.query.type}>
             {answer.text}
           </div>
+          {answer.groundedBy && (
+            <p className="hint" data-testid="ask-grounded-by" data-grounded-by={answer.groundedBy} title={answer.groundedReason}>
+              read by the {answer.groundedBy === 'model' ? 'language model' : 'grammar parser'}
+            </p>
+          )}
           <ul className="evidence ask-evidence">
             {first && <li>{first.kind === 'centre' ? 'centre to centre' : 'closest points'}: {first.length.toFixed(3)} m</li>}
             {e.fan && (

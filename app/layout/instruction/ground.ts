@@ -9,6 +9,7 @@ import type { Vec3 } from '../../scene/types';
 import { nearestWall } from '../build';
 import { boxOf } from '../pose';
 import type { EditRequest, LayoutRelation, Reference, Viewer } from '../request';
+import { editRequestOf } from './edit-request';
 import type { LayoutDocument } from '../types';
 import type { ParsedInstruction } from './types';
 
@@ -102,35 +103,22 @@ export function groundInstruction(doc: LayoutDocument, p: ParsedInstruction, ctx
       degrees: p.turn?.degrees ?? null,
       frame: p.frame,
     };
-    let request: EditRequest;
-    switch (p.intent) {
-      case 'remove':
-        request = { op: 'remove', target: target.id };
-        break;
-      case 'swap':
-        request = { op: 'swap', target: target.id, other: reference2!.id };
-        grounding.reference = reference2;
-        grounding.reference2 = null;
-        break;
-      case 'rotate':
-        request = { op: 'rotate', target: target.id, degrees: p.turn!.degrees };
-        break;
-      case 'move':
-        request = { op: 'move', target: target.id, direction: p.direction!, frame: p.frame, ...(amount ? { amount: amount.metres } : {}) };
-        break;
-      case 'place':
-      case 'duplicate': {
-        const place = p.relation
-          ? { relation: p.relation, frame: p.frame, ...(reference ? { reference: reference.ref } : {}), ...(reference2 ? { reference2: reference2.id } : {}), ...(amount ? { amount: amount.metres } : {}) }
-          : undefined;
-        if (p.intent === 'duplicate') request = { op: 'duplicate', target: target.id, ...(place ? { place } : {}) };
-        else {
-          if (!place) throw new Refused({ kind: 'unsupported', phrase: p.normalised, reason: 'where should it go?', candidates: [] });
-          if (needsReference(place.relation) && !place.reference) throw new Refused({ kind: 'unsupported', phrase: p.normalised, reason: `"${place.relation}" needs an object to place it by`, candidates: [] });
-          request = { op: 'place', target: target.id, ...place };
-        }
-        break;
-      }
+    const made = editRequestOf({
+      intent: p.intent,
+      target: target.id,
+      relation: p.relation ?? null,
+      frame: p.frame,
+      reference: reference?.ref ?? null,
+      reference2: reference2?.id ?? null,
+      amount: amount?.metres ?? null,
+      direction: p.direction ?? null,
+      degrees: p.turn?.degrees ?? null,
+    });
+    if (made.kind === 'refused') throw new Refused({ kind: 'unsupported', phrase: p.normalised, reason: made.reason, candidates: [] });
+    const request = made.request;
+    if (p.intent === 'swap') {
+      grounding.reference = reference2;
+      grounding.reference2 = null;
     }
     return { kind: 'grounded', request, grounding };
   } catch (err) {
@@ -139,4 +127,3 @@ export function groundInstruction(doc: LayoutDocument, p: ParsedInstruction, ctx
   }
 }
 
-const needsReference = (r: LayoutRelation) => !['against_wall', 'in_corner'].includes(r);

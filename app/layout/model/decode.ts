@@ -6,10 +6,11 @@
 import { nearestWall } from '../build';
 import { A_BIT_DEGREES, A_BIT_METRES, UNITS } from '../instruction/amount';
 import type { GroundResult, Grounding, InstructionContext } from '../instruction/ground';
+import { editRequestOf, REFERENCE_OPTIONAL } from '../instruction/edit-request';
 import type { Intent } from '../instruction/types';
-import type { EditRequest, Frame, LayoutRelation, MoveDirection, Reference } from '../request';
+import type { Frame, LayoutRelation, MoveDirection, Reference } from '../request';
 import type { LayoutDocument } from '../types';
-import { DIRECTION_CLASSES, FRAME_CLASSES, INTENTS, NO_EDIT, RELATION_CLASSES, REFERENCE_EXTRA, SENSE_CLASSES, UNIT_CLASSES, UNIT_METRES, type HeadName, type UnitClass } from './encode';
+import { DIRECTION_CLASSES, FRAME_CLASSES, INTENTS, NO_EDIT, QUESTION_BASE, RELATION_CLASSES, REFERENCE_EXTRA, SENSE_CLASSES, UNIT_CLASSES, UNIT_METRES, type HeadName, type UnitClass } from './encode';
 import { numberFromText, spanText } from './span-number';
 
 export type ModelOutputs = Record<HeadName, Float32Array>;
@@ -33,14 +34,12 @@ export interface ModelReading {
   probabilities: Record<string, number>;
   /** The smallest of `probabilities`. */
   confidence: number;
-  /** Probability that the text is no layout edit at all (the intent head's last class). */
+  /** Probability that the text is no layout edit at all (no edit, or a question). */
   noEdit: number;
 }
 
 /** Relations whose reference may be the room. */
 const ROOM_OK = new Set<LayoutRelation>(['centred_on']);
-/** Relations that need no reference object. */
-const REFERENCE_OPTIONAL = new Set<LayoutRelation>(['against_wall', 'in_corner']);
 const LENGTH_UNITS = new Set<UnitClass>(['none', 'mm', 'cm', 'm', 'ft', 'in', 'bit']);
 const TURN_UNITS = new Set<UnitClass>(['deg', 'quarter_turn', 'half_turn', 'bit']);
 
@@ -52,9 +51,15 @@ function softmax(logits: ArrayLike<number>): number[] {
   return e.map((v) => v / s);
 }
 
+/** First words (tokens) of a text that opens like a question. */
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['how', 'what', 'which', 'where', 'is', 'are', 'does', 'do', 'did', 'was', 'were', 'count', 'distance']);
+
 /** The best index among those `allowed` admits, with its probability over the whole head. */
 function pick(logits: ArrayLike<number>, allowed: (i: number) => boolean): { index: number; p: number } | null {
-  const p = softmax(logits);
+  return pickP(softmax(logits), allowed);
+}
+
+function pickP(p: readonly number[], allowed: (i: number) => boolean): { index: number; p: number } | null {
   let best = -1;
   for (let i = 0; i < p.length; i++) if (allowed(i) && (best < 0 || p[i]! > p[best]!)) best = i;
   return best < 0 ? null : { index: best, p: p[best]! };
@@ -75,8 +80,18 @@ export function readOutputs(out: ModelOutputs, objectIds: readonly number[], tok
     if (v === null) throw new ModelReadError(`no valid ${what} in this room`);
     return v;
   };
-  const intentPick = need(pick(out.intent, (i) => i < NO_EDIT), 'intent');
-  const noEdit = softmax(out.intent)[NO_EDIT] ?? 0;
+  // An instruction is read as a question only when it opens like one ("how far …", "is the …"): a
+  // request such as "sofa next to the tv please" may look like a question to the model, but it is
+  // not asked as one, so the question classes leave the intent head and the rest is renormalised.
+  let intentP = softmax(out.intent);
+  if (!QUESTION_OPENERS.has(tokens[1] ?? '')) {
+    const kept = intentP.map((p, i) => (i < QUESTION_BASE ? p : 0));
+    const sum = kept.reduce((a, b) => a + b, 0);
+    intentP = kept.map((p) => p / sum);
+  }
+  const intentPick = need(pickP(intentP, (i) => i < NO_EDIT), 'intent');
+  // What is not an edit: no edit, or (for a text that opens like a question) a question.
+  const noEdit = intentP.slice(NO_EDIT).reduce((a, b) => a + b, 0);
   const intent = INTENTS[intentPick.index]!;
   probabilities.intent = intentPick.p;
   const targetPick = need(pick(out.target, (i) => i < m), 'target');
@@ -85,7 +100,7 @@ export function readOutputs(out: ModelOutputs, objectIds: readonly number[], tok
 
   let relation: LayoutRelation | null = null;
   if (intent === 'place' || intent === 'duplicate') {
-    const r = need(pick(out.relation, (i) => intent === 'duplicate' || RELATION_CLASSES[i] !== 'none'), 'relation');
+    const r = need(pick(out.relation, (i) => i < RELATION_CLASSES.length && (intent === 'duplicate' || RELATION_CLASSES[i] !== 'none')), 'relation');
     const name = RELATION_CLASSES[r.index]!;
     relation = name === 'none' ? null : name;
     probabilities.relation = r.p;
@@ -190,7 +205,6 @@ function bestSpan(start: Float32Array, end: Float32Array, t: number): { start: n
   return { ...best, p: Math.sqrt(Math.max(0, best.p)) };
 }
 
-const needsReference = (r: LayoutRelation) => !REFERENCE_OPTIONAL.has(r);
 
 /** A reading to the solver's request and the Grounding the UI and CLI show (mirrors groundInstruction). */
 export function groundReading(doc: LayoutDocument, reading: ModelReading, ctx: InstructionContext): GroundResult {
@@ -228,35 +242,22 @@ export function groundReading(doc: LayoutDocument, reading: ModelReading, ctx: I
     degrees: reading.degrees,
     frame: reading.frame,
   };
-  let request: EditRequest;
-  switch (reading.intent) {
-    case 'remove':
-      request = { op: 'remove', target: target.id };
-      break;
-    case 'swap':
-      request = { op: 'swap', target: target.id, other: reference2!.id };
-      grounding.reference = reference2;
-      grounding.reference2 = null;
-      break;
-    case 'rotate':
-      if (reading.degrees === null) return { kind: 'unsupported', phrase: reading.numberText ?? '', reason: `cannot read the angle "${reading.numberText ?? ''}"`, candidates: [] };
-      request = { op: 'rotate', target: target.id, degrees: reading.degrees };
-      break;
-    case 'move':
-      request = { op: 'move', target: target.id, direction: reading.direction!, frame: reading.frame, ...(reading.amount ? { amount: reading.amount.metres } : {}) };
-      break;
-    case 'place':
-    case 'duplicate': {
-      const rel = reading.relation;
-      const place = rel ? { relation: rel, frame: reading.frame, ...(ref ? { reference: ref } : {}), ...(reference2 ? { reference2: reference2.id } : {}), ...(reading.amount ? { amount: reading.amount.metres } : {}) } : undefined;
-      if (reading.intent === 'duplicate') request = { op: 'duplicate', target: target.id, ...(place ? { place } : {}) };
-      else {
-        if (!place) return { kind: 'unsupported', phrase: '', reason: 'where should it go?', candidates: [] };
-        if (needsReference(place.relation) && !place.reference) return { kind: 'unsupported', phrase: '', reason: `"${place.relation}" needs an object to place it by`, candidates: [] };
-        request = { op: 'place', target: target.id, ...place };
-      }
-      break;
-    }
+  const made = editRequestOf({
+    intent: reading.intent,
+    target: target.id,
+    relation: reading.relation,
+    frame: reading.frame,
+    reference: ref ?? null,
+    reference2: reference2?.id ?? null,
+    amount: reading.amount?.metres ?? null,
+    direction: reading.direction,
+    degrees: reading.degrees,
+  });
+  if (made.kind === 'refused') return { kind: 'unsupported', phrase: reading.intent === 'rotate' ? (reading.numberText ?? '') : '', reason: reading.intent === 'rotate' ? `cannot read the angle "${reading.numberText ?? ''}"` : made.reason, candidates: [] };
+  const request = made.request;
+  if (reading.intent === 'swap') {
+    grounding.reference = reference2;
+    grounding.reference2 = null;
   }
   return { kind: 'grounded', request, grounding };
 }

@@ -44,9 +44,41 @@ export const OBJECT_FEATURES = OBJECT_FEATURE_NAMES.length;
 export const SELECTED_COLUMN = OBJECT_FEATURE_NAMES.indexOf('selected_0');
 
 export const INTENTS: readonly Intent[] = ['place', 'move', 'rotate', 'swap', 'remove', 'duplicate'];
-/** The intent head's last class: the text is no layout edit ("make the room nicer", a question, "thanks"). */
+/** The intent head's class after the edits: the text is no layout edit and no question ("make the room nicer", "thanks"). */
 export const NO_EDIT = INTENTS.length;
+/**
+ * Typed question types (app/qa/ask), one intent class each after NO_EDIT. Size questions carry their
+ * dimension in the class; relation and find questions name the relation with the relation head.
+ * Roles: target = the first object (distance a, size / relation / side target, find's reference,
+ * "where is" target; for count any object of the counted category), reference = the second (distance
+ * b, relation b, side reference), reference2 = between's third object.
+ */
+export const QUESTION_TYPES = ['count', 'distance', 'centre_distance', 'size', 'height', 'length', 'width', 'relation', 'find', 'direction'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** Intent class of the first question type. */
+export const QUESTION_BASE = NO_EDIT + 1;
+export const questionClass = (t: QuestionType) => QUESTION_BASE + QUESTION_TYPES.indexOf(t);
 export const RELATION_CLASSES: ReadonlyArray<LayoutRelation | 'none'> = ['none', ...LAYOUT_RELATIONS];
+/** Relation-head classes after RELATION_CLASSES that only questions use (QA relations with no layout edit). */
+export const QUESTION_ONLY_RELATIONS = ['above', 'below', 'near', 'far', 'inside'] as const;
+export const RELATION_HEAD: readonly string[] = [...RELATION_CLASSES, ...QUESTION_ONLY_RELATIONS];
+/** QA relations (app/qa/ask parse.ts) and the relation-head class each one is labelled with. */
+export const QUESTION_RELATION_CLASS: Record<string, string> = {
+  on: 'on_top_of',
+  under: 'under',
+  next_to: 'next_to',
+  between: 'between',
+  left: 'left_of',
+  right: 'right_of',
+  front: 'in_front_of',
+  behind: 'behind',
+  above: 'above',
+  below: 'below',
+  near: 'near',
+  far: 'far',
+  inside: 'inside',
+};
+
 export const DIRECTION_CLASSES: ReadonlyArray<MoveDirection | 'none'> = ['none', 'left', 'right', 'forward', 'backward'];
 export const FRAME_CLASSES = ['object', 'viewer'] as const;
 /** What the amount span's number is counted in: lengths, vague "a bit", degrees, whole turns. */
@@ -62,11 +94,11 @@ export const REFERENCE2_EXTRA = ['none'] as const;
 
 /** Output names in order, with their length given T tokens and M objects. */
 export const HEADS = {
-  intent: () => INTENTS.length + 1,
+  intent: () => QUESTION_BASE + QUESTION_TYPES.length,
   target: (_t: number, m: number) => m,
   reference: (_t: number, m: number) => m + REFERENCE_EXTRA.length,
   reference2: (_t: number, m: number) => m + REFERENCE2_EXTRA.length,
-  relation: () => RELATION_CLASSES.length,
+  relation: () => RELATION_HEAD.length,
   direction: () => DIRECTION_CLASSES.length,
   frame: () => FRAME_CLASSES.length,
   unit: () => UNIT_CLASSES.length,

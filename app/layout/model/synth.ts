@@ -16,6 +16,7 @@ import type { Intent } from '../instruction/types';
 import type { LayoutRelation, MoveDirection } from '../request';
 import type { LayoutTokenizer } from '../tokenizer';
 import type { LayoutDocument } from '../types';
+import { synthQuestion } from './synth-questions';
 import { DIRECTION_CLASSES, encodeText, INTENTS, MAX_TOKENS, NO_EDIT, REFERENCE_EXTRA, RELATION_CLASSES, SENSE_CLASSES, UNIT_CLASSES, type UnitClass } from './encode';
 
 /** Labels as class indices; pointer labels index the room's objects (then REFERENCE_EXTRA / none). -100: not scored. */
@@ -285,7 +286,7 @@ function typo(word: string, rng: Random): string {
   }
 }
 
-function roughen(text: string, rng: Random): string {
+export function roughen(text: string, rng: Random): string {
   if (!text) return text;
   let t = text;
   if (rng.chance(0.2)) {
@@ -318,7 +319,7 @@ interface Plan {
 /** Text pieces in order; the one marked `number` is the amount's span. Others get typos. */
 type Piece = { text: string; number?: true; keep?: true };
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function amountPieces(a: AmountText): Piece[] {
   return a.number === null ? [{ text: a.before, keep: true }] : [{ text: a.before }, { text: a.number, number: true }, { text: a.after, keep: true }];
@@ -540,10 +541,8 @@ function noEditText(doc: LayoutDocument, rng: Random, namer: Namer): string | nu
   const forms = [
     () => rng.pick(['make the room nicer', 'make it look better', 'tidy up the room', 'make the room cozier', 'improve the layout', 'i do not like this layout', 'this room is a mess', 'rearrange everything', 'make more space', 'surprise me', 'do something nice with the room', 'make it feel bigger']),
     () => rng.pick(['thanks', 'thank you', 'ok', 'hello', 'hi there', 'never mind', 'cool', 'great job', 'hmm', 'no', 'yes please', 'undo that', 'undo', 'redo', 'save the scene', 'export the layout as ply', 'reset the view', 'open the last scene', 'zoom out', 'show the walls']),
-    () => `${rng.pick(['how far is', 'what is the distance from', 'how far away is'])} ${T} ${rng.pick(['from', 'to'])} ${R}${rng.pick(['?', '', ' in metres?'])}`,
-    () => `${rng.pick(['is', 'is', 'are'])} ${T} ${rng.pick(['next to', 'left of', 'to the right of', 'in front of', 'behind', 'on top of', 'under', 'closer to', 'near'])} ${R}?`,
-    () => `${rng.pick(['how big is', 'how tall is', 'what size is', 'how wide is', 'what colour is', 'what color is', 'where is', 'which way does'])} ${T}${rng.pick(['?', '', ' facing?'])}`.replace(/(which way does .+) facing\?/, '$1 face?'),
-    () => `how many ${pickName()}s are ${rng.pick(['there', 'in the room', 'here'])}?`,
+    // Questions the QA engine answers are question classes (synth-questions.ts); these it does not.
+    () => `${rng.pick(['what colour is', 'what color is', 'which way does', 'who put', 'why is', 'when was'])} ${T}${rng.pick(['?', '', ' facing?'])}`.replace(/(which way does .+) facing\?/, '$1 face?'),
     () => `${rng.pick(['select', 'show me', 'highlight', 'zoom to', 'hide', 'focus on', 'label', 'measure', 'look at'])} ${T}`,
     () => `${T} ${rng.pick(['looks great', 'is fine where it is', 'is nice', 'is ugly', 'is too big', 'looks old', 'stays where it is', 'is perfect'])}`,
     () => `${rng.pick(['i like', 'i love', 'i hate', 'nice', 'what a nice', 'leave'])} ${T}${rng.pick(['', ' where it is', ' alone', ' as it is'])}`,
@@ -553,10 +552,14 @@ function noEditText(doc: LayoutDocument, rng: Random, namer: Namer): string | nu
   return rng.pick(forms)();
 }
 
-/** One example for the room, or null when the draw leaves nothing nameable (the caller draws again). */
-export function synthExample(doc: LayoutDocument, tok: LayoutTokenizer, rng: Random, namer = new Namer(doc, rng)): SynthExample | null {
+/**
+ * One example for the room, or null when the draw leaves nothing nameable (the caller draws again).
+ * `questionShare` of the draws are typed questions (synth-questions.ts), the rest edits / no edit.
+ */
+export function synthExample(doc: LayoutDocument, tok: LayoutTokenizer, rng: Random, namer = new Namer(doc, rng), questionShare = 0): SynthExample | null {
   const movable = doc.objects.filter((o) => o.movable);
   if (movable.length === 0 || doc.objects.length < 2) return null;
+  if (questionShare > 0 && rng.chance(questionShare)) return synthQuestion(doc, tok, rng, namer);
   if (rng.chance(0.07)) {
     let text = noEditText(doc, rng, namer);
     if (!text) return null;

@@ -20,7 +20,7 @@ import type { GroundedQuery, ObjectRef, ParsedQuery } from './types';
 /** What the question asks beyond a ParsedQuery: centre-to-centre distance, the four-way direction, a count of the selected object's kind. */
 type Extra = 'centre' | 'direction' | 'count_selected' | null;
 
-interface Prepared {
+export interface Prepared {
   query: ParsedQuery;
   extra: Extra;
 }
@@ -149,9 +149,14 @@ export interface AskSceneInfo {
 
 /** Answers one askQuestion input against a scene's objects. */
 export function respond(input: AskInput, info: AskSceneInfo): AskResult {
-  const { scene } = info;
   const prepared = input.text !== undefined ? typedQuery(input.text) : clickQuery(input.type!, input.selection.length);
   if ('unsupported' in prepared) return unsupported(prepared.unsupported);
+  return respondPrepared(prepared, input, info);
+}
+
+/** Grounds and answers a query read by any reader (the parser, clicks, the layout model's reading). */
+export function respondPrepared(prepared: Prepared, input: Pick<AskInput, 'selection' | 'viewpoint' | 'clarify'>, info: AskSceneInfo): AskResult {
+  const { scene } = info;
   const camera = input.viewpoint ? cameraOf(input.viewpoint) : undefined;
   const clarify = input.clarify ?? {};
   const applied = applyClarifications(prepared.query, input.selection, clarify);

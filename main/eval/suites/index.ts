@@ -6,4 +6,5 @@ export const evalSuites: Record<string, () => Promise<EvalSuite>> = {
   superpoints: async () => (await import('./superpoints')).default,
   segmentation: async () => (await import('./segmentation')).default,
   layout: async () => (await import('./layout')).default,
+  'layout-questions': async () => (await import('./layout-questions')).default,
 };
