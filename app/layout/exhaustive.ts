@@ -1,7 +1,7 @@
 // The naive search: every candidate of the plan checked against every rule with no broad phase and
-// no early out, the walkway tested on every candidate that passes, the cheapest valid one kept. It
-// finds a pose whenever one exists among the candidates, so it is the bench's peer and the eval's
-// judge of whether a refusal was avoidable.
+// no early out, the relation measured and the walkway tested on every candidate that passes, the
+// cheapest valid one kept. It finds a pose whenever one exists among the candidates, so it is the
+// bench's peer and the eval's judge of whether a refusal was avoidable.
 import { ConstraintContext, moversFor } from './constraints';
 import { carriedBy } from './edits';
 import type { Plan } from './plans';
@@ -27,6 +27,7 @@ export function exhaustiveSolve(doc: LayoutDocument, target: LayoutObject, plan:
     const pose: Pose = { center: [c.x, c.y, s.z], yaw: c.yaw };
     const movers = inDoc ? moversFor(doc, target, pose, riders) : [{ o: target, pose }];
     if (ctx.firstFailureNaive(movers) !== null) continue;
+    if (!plan.measure(pose).holds) continue;
     if (blocksWalking && !walk.check(movers).pass) continue;
     valid++;
     if (!best || c.cost < best.cost) best = { pose, cost: c.cost };

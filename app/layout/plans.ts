@@ -12,6 +12,8 @@ import type { LayoutDocument, LayoutObject, Pose, Support, Vec2, Wall } from './
 /** The success tolerance of the spec: within 5 cm and 5°. Candidates stay inside 4 cm / 4° so float noise cannot cross it. */
 export const TOLERANCE_M = 0.05;
 export const TOLERANCE_DEG = 5;
+/** Candidates placed by their distance from a point keep within this of it (a 4 cm grid's corners are 5.7 cm out). */
+const WITHIN = TOLERANCE_M - 0.005;
 const SLACK_STEPS = [0, -0.01, 0.01, -0.02, 0.02, -0.03, 0.03, -0.04, 0.04];
 /** Gaps when no amount is given. */
 export const DEFAULT_GAP: Partial<Record<LayoutRelation, number>> = { left_of: 0.1, right_of: 0.1, in_front_of: 0.3, behind: 0.1, next_to: 0.05, against_wall: 0.01, in_corner: 0.01 };
@@ -161,7 +163,8 @@ function sidePlan(doc: LayoutDocument, target: LayoutObject, ref: LayoutObject, 
   const band = Math.max(0, halfExtent(ref.size, ref.pose.yaw, v) + halfExtent(target.size, yaw, v) - 0.05);
   // Without an amount: 2 cm steps near the default gap, 5 cm beyond 30 cm; across: at most 81 offsets.
   const au = amount === undefined ? [...steps(-Math.min(gap, 0.08), 0.3 - gap, 0.02), ...steps(0.3 - gap + 0.05, MAX_DEFAULT_GAP - gap, 0.05).filter((a) => a > 0.3 - gap)] : SLACK_STEPS;
-  const candidates = grid(origin, d, v, au, steps(-band, band, Math.max(0.025, band / 40)), yaw, penalty);
+  // Nearest first (the solver takes the first valid one), whichever way the slack goes.
+  const candidates = grid(origin, d, v, au, steps(-band, band, Math.max(0.025, band / 40)), yaw, penalty).sort((a, b) => a.cost - b.cost);
   // Where the wall is, measured from the reference's side along d.
   const face: Vec2 = [ref.pose.center[0] + d[0] * hr, ref.pose.center[1] + d[1] * hr];
   const room = rayToBoundary(face, d, doc.room.polygon);
@@ -170,7 +173,7 @@ function sidePlan(doc: LayoutDocument, target: LayoutObject, ref: LayoutObject, 
   const measure = (pose: Pose): RelationMeasure => {
     const g = sideGap(ref, target, pose, d);
     const lateralOk = g.lateral < g.lateralLimit;
-    const holds = lateralOk && (amount === undefined ? g.gap >= -0.005 && g.gap <= MAX_DEFAULT_GAP : Math.abs(g.gap - amount) <= TOLERANCE_M);
+    const holds = lateralOk && (amount === undefined ? g.gap >= -0.005 && g.gap <= MAX_DEFAULT_GAP + 1e-9 : Math.abs(g.gap - amount) <= TOLERANCE_M);
     return { relation, holds, measured: `gap ${cmText(g.gap)}${lateralOk ? '' : `, but off to the side (${cmText(g.lateral)} across, limit ${cmText(g.lateralLimit)})`}`, value: g.gap, wanted: amount ?? null, tolerance: TOLERANCE_M, unit: 'm' };
   };
   return { candidates, measure, roomHint };
@@ -289,7 +292,9 @@ export function placePlan(ctx: PlanContext, req: Omit<PlaceRequest, 'op' | 'targ
       const ry = frontOf(r.pose.yaw);
       const lim = (k: 0 | 1) => Math.max(0, r.size[k] / 2 - 0.02);
       const centred = req.relation === 'centred_on';
-      const candidates = grid(xy(r.pose), rx, ry, centred ? steps(-0.04, 0.04, 0.01) : steps(-lim(0), lim(0), 0.025), centred ? steps(-0.04, 0.04, 0.01) : steps(-lim(1), lim(1), 0.025), yaw).sort((a, b) => a.cost - b.cost);
+      const candidates = grid(xy(r.pose), rx, ry, centred ? steps(-0.04, 0.04, 0.01) : steps(-lim(0), lim(0), 0.025), centred ? steps(-0.04, 0.04, 0.01) : steps(-lim(1), lim(1), 0.025), yaw)
+        .filter((c) => !centred || c.cost <= WITHIN)
+        .sort((a, b) => a.cost - b.cost);
       const measure = (pose: Pose): RelationMeasure => {
         const gap = pose.center[2] - target.size[2] / 2 - topOf(r);
         const off = Math.hypot(pose.center[0] - r.pose.center[0], pose.center[1] - r.pose.center[1]);
@@ -401,12 +406,14 @@ function footprintShare(target: LayoutObject, pose: Pose, r: LayoutObject): numb
   return (inside + (centre ? 4 : 0)) / 8;
 }
 
-const noMeasure = (relation: string) => (): RelationMeasure => ({ relation, holds: false, measured: 'not placed', value: NaN, wanted: null, tolerance: 0, unit: 'm' });
+export const noMeasure = (relation: string) => (): RelationMeasure => ({ relation, holds: false, measured: 'not placed', value: NaN, wanted: null, tolerance: 0, unit: 'm' });
 
 function centreInRoom(ctx: PlanContext, describe: string): Plan {
   // The centroid of an L can fall in its missing part: then the point farthest from the walls.
   const c = roomCentre(ctx.doc.room.polygon);
-  const candidates = grid(c, [1, 0], [0, 1], steps(-0.04, 0.04, 0.01), steps(-0.04, 0.04, 0.01), ctx.target.pose.yaw).sort((a, b) => a.cost - b.cost);
+  const candidates = grid(c, [1, 0], [0, 1], steps(-0.04, 0.04, 0.01), steps(-0.04, 0.04, 0.01), ctx.target.pose.yaw)
+    .filter((p) => p.cost <= WITHIN)
+    .sort((a, b) => a.cost - b.cost);
   const measure = (pose: Pose): RelationMeasure => {
     const off = Math.hypot(pose.center[0] - c[0], pose.center[1] - c[1]);
     return { relation: 'centred_on', holds: off <= TOLERANCE_M, measured: `${cmText(off)} from the room's centre`, value: off, wanted: 0, tolerance: TOLERANCE_M, unit: 'm' };
@@ -461,9 +468,11 @@ export function rotatePlan(ctx: PlanContext, degrees: number): Plan {
   return { describe: `${Math.abs(degrees)}° ${degrees >= 0 ? 'counter-clockwise' : 'clockwise'}`, candidates, measure, exempt: [], supports: [target.support], roomHint: `${name(ctx.doc, target)} is too close to the wall to turn` };
 }
 
-/** Straight to a given pose (swap), with a small search around it. */
+/** Straight to a given pose (swap), searched on a 1 cm grid only within the 5 cm the relation allows. */
 export function posePlan(ctx: PlanContext, pose: Pose, describe: string, exempt: number[], supports: Support[]): Plan {
-  const candidates = grid(xy(pose), [1, 0], [0, 1], steps(-0.4, 0.4, 0.025), steps(-0.4, 0.4, 0.025), pose.yaw).sort((a, b) => a.cost - b.cost);
+  const candidates = grid(xy(pose), [1, 0], [0, 1], steps(-0.04, 0.04, 0.01), steps(-0.04, 0.04, 0.01), pose.yaw)
+    .filter((c) => c.cost <= WITHIN)
+    .sort((a, b) => a.cost - b.cost);
   const measure = (p: Pose): RelationMeasure => {
     const off = Math.hypot(p.center[0] - pose.center[0], p.center[1] - pose.center[1]);
     return { relation: 'swap', holds: off <= TOLERANCE_M, measured: `${cmText(off)} from the other's place`, value: off, wanted: 0, tolerance: TOLERANCE_M, unit: 'm' };

@@ -1,18 +1,18 @@
 // The solver: a grounded edit request to the nearest valid pose. Candidates come from the relation's
 // plan in order of distance from the ideal pose; each is checked against the constraints (cheap ones
-// first, with an early out), the walkway last. The first that passes is the answer; when none does,
-// the refusal says why at the ideal pose, with the numbers.
+// first, with an early out), then the relation itself is measured on the pose (no answer may miss it
+// by more than 5 cm / 5°), the walkway last. The first that passes is the answer; when none does, the
+// refusal says why at the ideal pose, with the numbers. Every candidate that gets that far gets the
+// walkway test (the grid memoises it), so the search never gives up before the exhaustive one would.
 import { ConstraintContext, moversFor, type ConstraintCheck, type ConstraintName, type Mover } from './constraints';
 import { carriedBy, duplicateObject, nextObjectId, objectById, removeObject, setPoses, type PatchedOutcome } from './edits';
-import { A_BIT, cmText, moveDirection, movePlan, name, placePlan, posePlan, rotatePlan, type Candidate, type Plan, type PlanContext, type RelationMeasure } from './plans';
+import { A_BIT, cmText, moveDirection, movePlan, name, noMeasure, placePlan, posePlan, rotatePlan, type Candidate, type Plan, type PlanContext, type RelationMeasure } from './plans';
 import { bottomOf, footprint, topOf } from './pose';
-import type { EditRequest, Viewer } from './request';
+import type { EditRequest, PlaceRequest, Viewer } from './request';
 import { signedDistance } from './room-geometry';
 import type { LayoutDocument, LayoutObject, Pose, Support } from './types';
 import { OBSTACLE_BELOW, WalkwayGrid } from './walkway';
 
-/** At most this many candidates get the (costly) walkway test before the search gives up on it. */
-export const MAX_WALKWAY_TESTS = 40;
 /** A resting object's centre must be this far inside its supporter's top. */
 export const SUPPORT_EDGE = 0.02;
 
@@ -57,7 +57,9 @@ export function supportAt(doc: LayoutDocument, target: LayoutObject, c: Candidat
   return null;
 }
 
-const FAILURE_WORDS: Record<ConstraintName, string> = { inside_room: 'the room', no_overlap: 'another object', support: 'support', door_swing: 'a door swing', walkway: 'the walkway' };
+/** A rule a candidate broke: one of the constraints, or the relation itself (the pose misses it). */
+type FailureName = ConstraintName | 'relation';
+const FAILURE_WORDS: Record<FailureName, string> = { inside_room: 'the room', no_overlap: 'another object', support: 'support', door_swing: 'a door swing', walkway: 'the walkway', relation: 'the 5 cm / 5° limit of the relation' };
 
 /** Searches one object's plan; `doc` holds every other object where it stands during this move. */
 export function solveOne(doc: LayoutDocument, target: LayoutObject, plan: Plan): SolvedOne {
@@ -67,11 +69,10 @@ export function solveOne(doc: LayoutDocument, target: LayoutObject, plan: Plan):
   const ctx = new ConstraintContext(doc, new Set([...moving, ...plan.exempt]));
   const blocksWalking = bottomOf(target) - doc.room.floorZ < OBSTACLE_BELOW || target.support.kind === 'floor';
   let walk: WalkwayGrid | null = null;
-  let walkTests = 0;
-  const failures = new Map<ConstraintName, number>();
+  const failures = new Map<FailureName, number>();
   const blockers = new Map<string, number>();
-  let first: { name: ConstraintName; detail: string } | null = null;
-  const fail = (name: ConstraintName, detail: string) => {
+  let first: { name: FailureName; detail: string } | null = null;
+  const fail = (name: FailureName, detail: string) => {
     failures.set(name, (failures.get(name) ?? 0) + 1);
     first ??= { name, detail };
   };
@@ -93,14 +94,14 @@ export function solveOne(doc: LayoutDocument, target: LayoutObject, plan: Plan):
       fail(f.name, f.blocker ? blockerName(doc, f.blocker) : '');
       continue;
     }
+    const measured = plan.measure(pose);
+    if (!measured.holds) {
+      fail('relation', `${measured.measured} (tolerance ${measured.unit === 'deg' ? `${measured.tolerance}°` : cmText(measured.tolerance)})`);
+      continue;
+    }
     let walkCheck: ConstraintCheck | null = null;
     if (blocksWalking) {
-      if (walkTests >= MAX_WALKWAY_TESTS) {
-        fail('walkway', 'search limit');
-        continue;
-      }
       walk ??= new WalkwayGrid(doc, moving);
-      walkTests++;
       const w = walk.check(movers);
       walkCheck = { name: 'walkway', pass: w.pass, margin: 0.5 - w.cutOff, active: false, detail: `${w.cutOff.toFixed(2)} m² cut off from ${w.seeds} (limit 0.50 m²; ${w.reachableAfter.toFixed(1)} m² walkable)` };
       if (!w.pass) {
@@ -119,9 +120,9 @@ export function solveOne(doc: LayoutDocument, target: LayoutObject, plan: Plan):
   const checks = idealPose ? ctx.report(idealMovers, base) : [];
   if (plan.refuse) return { ok: false, pose: target.pose, support: target.support, tried, checks, cost: Infinity, reason: plan.refuse };
   if (!first) return { ok: false, pose: target.pose, support: target.support, tried, checks, cost: Infinity, reason: 'no candidate position' };
-  const primary = first as { name: ConstraintName; detail: string };
-  const why = (n: ConstraintName, detail: string): string =>
-    n === 'inside_room' ? plan.roomHint ?? 'it would stick out of the room' : n === 'no_overlap' ? `${detail} is in the way` : n === 'door_swing' ? `it would block the swing of ${detail}` : n === 'walkway' ? (detail === 'search limit' ? 'every free spot left would close the walkway' : `it would cut off ${detail} of floor from the door`) : detail;
+  const primary = first as { name: FailureName; detail: string };
+  const why = (n: FailureName, detail: string): string =>
+    n === 'inside_room' ? plan.roomHint ?? 'it would stick out of the room' : n === 'no_overlap' ? `${detail} is in the way` : n === 'door_swing' ? `it would block the swing of ${detail}` : n === 'walkway' ? `it would cut off ${detail} of floor from the door` : n === 'relation' ? `the nearest free spot misses the relation: ${detail}` : detail;
   const parts = [why(primary.name, primary.detail)];
   const others = [...failures.entries()].filter(([n]) => n !== primary.name).sort((a, b) => b[1] - a[1]);
   if (others.length > 0) {
@@ -151,6 +152,9 @@ const refusal = (op: EditRequest['op'], describe: string, reason: string, constr
 /** The one-object plan an edit searches (place, move, rotate, duplicate); null for swap and remove. */
 export function planFor(doc: LayoutDocument, req: EditRequest, viewer?: Viewer): { target: LayoutObject; plan: Plan } | null {
   const target = objectById(doc, req.target);
+  // What solveEdit refuses before any search, refused here too (the exhaustive judge must not search it).
+  const pre = req.op === 'remove' || req.op === 'swap' ? null : !target.movable ? `${name(doc, target)} is part of the room and stays where it is` : req.op === 'place' ? placeRefusal(doc, target, req) : null;
+  if (pre) return { target, plan: { describe: req.op, candidates: [], exempt: [], supports: [], measure: noMeasure(req.op), refuse: pre } };
   switch (req.op) {
     case 'place':
       return { target, plan: placePlan(planContext(doc, target, viewer), req) };
@@ -168,6 +172,14 @@ export function planFor(doc: LayoutDocument, req: EditRequest, viewer?: Viewer):
   }
 }
 
+/** Why a placement cannot even be searched: relative to itself, or to something that rides on it. */
+function placeRefusal(doc: LayoutDocument, target: LayoutObject, req: PlaceRequest): string | null {
+  const tName = name(doc, target);
+  if ((req.reference?.kind === 'object' && req.reference.id === target.id) || req.reference2 === target.id) return `${tName} cannot be placed relative to itself`;
+  if (req.reference?.kind === 'object' && carriedBy(doc, target.id).includes(req.reference.id)) return `${name(doc, objectById(doc, req.reference.id))} rests on ${tName} and moves with it`;
+  return null;
+}
+
 /** Solves an edit and applies it to a new document (the input is never changed). */
 export function solveEdit(doc: LayoutDocument, req: EditRequest, viewer?: Viewer): EditResult {
   const target = objectById(doc, req.target);
@@ -182,9 +194,8 @@ export function solveEdit(doc: LayoutDocument, req: EditRequest, viewer?: Viewer
   let verb: string;
   switch (req.op) {
     case 'place': {
-      if (req.reference?.kind === 'object' && req.reference.id === target.id) return refusal('place', `place ${tName}`, `${tName} cannot be placed relative to itself`);
-      if (req.reference2 === target.id) return refusal('place', `place ${tName}`, `${tName} cannot be placed relative to itself`);
-      if (req.reference?.kind === 'object' && carriedBy(doc, target.id).includes(req.reference.id)) return refusal('place', `place ${tName}`, `${name(doc, objectById(doc, req.reference.id))} rests on ${tName} and moves with it`);
+      const pre = placeRefusal(doc, target, req);
+      if (pre) return refusal('place', `place ${tName}`, pre);
       plan = placePlan(ctx, req);
       verb = `put ${tName} ${plan.describe}`;
       break;
@@ -225,9 +236,12 @@ export function solveEdit(doc: LayoutDocument, req: EditRequest, viewer?: Viewer
   return { ok: true, op: req.op, describe: verb, moves: [report(target, s, plan)], outcome };
 }
 
+/** Where `o` goes in a swap: `where`'s centre and yaw, its bottom at `where`'s bottom. */
+export const swapPose = (o: LayoutObject, where: LayoutObject): Pose => ({ center: [where.pose.center[0], where.pose.center[1], bottomOf(where) + o.size[2] / 2], yaw: where.pose.yaw });
+
 function swap(doc: LayoutDocument, a: LayoutObject, b: LayoutObject): EditResult {
   const describe = `swap ${name(doc, a)} and ${name(doc, b)}`;
-  const at = (o: LayoutObject, where: LayoutObject): Pose => ({ center: [where.pose.center[0], where.pose.center[1], bottomOf(where) + o.size[2] / 2], yaw: where.pose.yaw });
+  const at = swapPose;
   const supportFor = (where: LayoutObject): Support[] => [where.support.kind === 'object' && where.support.id !== a.id && where.support.id !== b.id ? where.support : where.support.kind === 'mounted' ? { kind: 'mounted' } : { kind: 'floor' }];
   // First a into b's place with b out of the way, then b into a's old place with a already moved.
   const planA = posePlan(planContext(doc, a, undefined), at(a, b), describe, [b.id], supportFor(b));

@@ -70,8 +70,8 @@ export class WalkwayGrid {
     return [this.x0 + (i + 0.5) * WALKWAY_CELL, this.y0 + (j + 0.5) * WALKWAY_CELL];
   }
 
-  /** Marks the cells whose centre is within half a walkway of the footprint (distance in the box's own frame). */
-  stamp(grid: Uint8Array, size: LayoutObject['size'], pose: Pose): number {
+  /** Marks the cells whose centre is within half a walkway of the footprint (distance in the box's own frame); `cells` collects the ones newly marked. */
+  stamp(grid: Uint8Array, size: LayoutObject['size'], pose: Pose, cells?: number[]): number {
     const corners = footprint(size, pose);
     const r = WALKWAY_WIDTH / 2;
     const c = Math.cos(pose.yaw);
@@ -95,6 +95,7 @@ export class WalkwayGrid {
         const ey = Math.max(0, Math.abs(-s * dx + c * dy) - hy);
         if (ex * ex + ey * ey < r * r) {
           grid[k] = 1;
+          cells?.push(k);
           n++;
         }
       }
@@ -151,14 +152,34 @@ export class WalkwayGrid {
     return n;
   }
 
+  /** Cells reachable from the seeds without the target: computed once, the same for every candidate. */
+  private reachable: { mask: Uint8Array; count: number } | null = null;
+  /** Results by the set of cells a candidate covers: neighbouring candidates a centimetre apart usually cover the same cells. */
+  private readonly byCells = new Map<string, { after: number; covered: number }>();
+
   /** Reachable area without the target, then with the moving footprints stamped in. */
   check(movers: ReadonlyArray<{ o: LayoutObject; pose: Pose }>): WalkwayCheck {
     const cellArea = WALKWAY_CELL * WALKWAY_CELL;
-    const before = this.flood(new Uint8Array(this.base), this.seeds);
+    if (!this.reachable) {
+      const mask = new Uint8Array(this.base);
+      const count = this.flood(mask, this.seeds);
+      // flood marks the reachable cells and the blocked ones alike: keep only what it reached.
+      for (let k = 0; k < mask.length; k++) mask[k] = mask[k] && !this.base[k] ? 1 : 0;
+      this.reachable = { mask, count };
+    }
+    const before = this.reachable.count;
     const grid = new Uint8Array(this.base);
-    let covered = 0;
-    for (const m of movers) if (blocks(this.doc, m.o, m.pose)) covered += this.stamp(grid, m.o.size, m.pose);
-    const after = this.flood(grid, this.seeds);
+    const cells: number[] = [];
+    for (const m of movers) if (blocks(this.doc, m.o, m.pose)) this.stamp(grid, m.o.size, m.pose, cells);
+    const key = cells.sort((a, b) => a - b).join(',');
+    let known = this.byCells.get(key);
+    if (!known) {
+      // Covering only cells nobody could reach leaves the reachable area as it was: no flood needed.
+      const touches = cells.some((k) => this.reachable!.mask[k] === 1);
+      known = { after: touches ? this.flood(grid, this.seeds) : before, covered: cells.length };
+      this.byCells.set(key, known);
+    }
+    const { after, covered } = known;
     const cutOff = Math.max(0, (before - after - covered) * cellArea);
     return { pass: cutOff <= MAX_CUT_OFF, cutOff, reachableBefore: before * cellArea, reachableAfter: after * cellArea, seeds: this.seedNote };
   }
