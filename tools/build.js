@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWasmKernels } from './build-wasm.js';
 import { lintTree } from './lint-imports.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +16,15 @@ const problems = lintTree(root);
 if (problems.length) {
   console.error(`build: ${problems.length} forbidden import(s):`);
   for (const p of problems) console.error(`  ${p}`);
+  process.exit(1);
+}
+
+// native/wasm/<name>/index.ts (AssemblyScript) -> dist/wasm/<name>.wasm, before the bundles that load them.
+try {
+  const kernels = await buildWasmKernels(root);
+  if (kernels.length) console.log(`build: wasm ${kernels.join(', ')}`);
+} catch (err) {
+  console.error(`build: ${err.message}`);
   process.exit(1);
 }
 

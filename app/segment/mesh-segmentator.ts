@@ -25,15 +25,9 @@ export const DEFAULT_SEG_MIN_VERTS = 20;
  * @param faces triangles, three vertex indices each
  */
 export function segmentMesh(positions: Float32Array, faces: Uint32Array, options: SegmentMeshOptions = {}): Int32Array {
-  const kThresh = options.kThresh ?? DEFAULT_K_THRESH;
-  const segMinVerts = options.segMinVerts ?? DEFAULT_SEG_MIN_VERTS;
-  if (positions.length % 3 !== 0) throw new RangeError(`segmentMesh: positions length ${positions.length} is not a multiple of 3`);
-  if (faces.length % 3 !== 0) throw new RangeError(`segmentMesh: faces length ${faces.length} is not a multiple of 3`);
-  if (!(kThresh > 0) || !Number.isFinite(kThresh)) throw new RangeError(`segmentMesh: kThresh must be a positive number, got ${kThresh}`);
-  if (!Number.isInteger(segMinVerts) || segMinVerts < 0) throw new RangeError(`segmentMesh: segMinVerts must be a non-negative integer, got ${segMinVerts}`);
-  const vertexCount = positions.length / 3;
+  const { kThresh, segMinVerts, vertexCount } = checkSegmentMeshInput(positions, faces, options);
   const bad = firstIndexAtLeast(faces, vertexCount);
-  if (bad >= 0) throw new RangeError(`segmentMesh: face ${Math.floor(bad / 3)} refers to vertex ${faces[bad]} of ${vertexCount}`);
+  if (bad >= 0) throw badFaceIndex(faces, bad, vertexCount);
 
   const normals = blendedVertexNormals(positions, faces, vertexCount);
   const { a, b, w } = meshEdges(positions, faces, normals);
@@ -43,6 +37,23 @@ export function segmentMesh(positions: Float32Array, faces: Uint32Array, options
   stdSortByKey(w, a, b);
   return felzenszwalbSorted(vertexCount, a, b, w, kThresh, segMinVerts);
 }
+
+/** A mesh segmenter: `segmentMesh` itself, or the WebAssembly kernel (segmentator-wasm.ts) with identical ids. */
+export type MeshSegmenter = (positions: Float32Array, faces: Uint32Array, options?: SegmentMeshOptions) => Int32Array;
+
+/** Validates what every segmenter is given; throws RangeError naming the problem. */
+export function checkSegmentMeshInput(positions: Float32Array, faces: Uint32Array, options: SegmentMeshOptions): { kThresh: number; segMinVerts: number; vertexCount: number } {
+  const kThresh = options.kThresh ?? DEFAULT_K_THRESH;
+  const segMinVerts = options.segMinVerts ?? DEFAULT_SEG_MIN_VERTS;
+  if (positions.length % 3 !== 0) throw new RangeError(`segmentMesh: positions length ${positions.length} is not a multiple of 3`);
+  if (faces.length % 3 !== 0) throw new RangeError(`segmentMesh: faces length ${faces.length} is not a multiple of 3`);
+  if (!(kThresh > 0) || !Number.isFinite(kThresh)) throw new RangeError(`segmentMesh: kThresh must be a positive number, got ${kThresh}`);
+  if (!Number.isInteger(segMinVerts) || segMinVerts < 0) throw new RangeError(`segmentMesh: segMinVerts must be a non-negative integer, got ${segMinVerts}`);
+  return { kThresh, segMinVerts, vertexCount: positions.length / 3 };
+}
+
+export const badFaceIndex = (faces: Uint32Array, at: number, vertexCount: number) =>
+  new RangeError(`segmentMesh: face ${Math.floor(at / 3)} refers to vertex ${faces[at]} of ${vertexCount}`);
 
 /** Position of the first index >= `limit`, or -1 (a loop of its own, so V8 optimises it alone). */
 function firstIndexAtLeast(indices: Uint32Array, limit: number): number {

@@ -16,10 +16,16 @@ export interface ParsedSegsJson extends SegsJson {
 
 /** Writes the compact layout of ScanNet's Segmentator: `{"params":{…},"sceneId":…,"segIndices":[…]}`. */
 export function writeSegsJson(segs: SegsJson): string {
+  const { head, tail } = segsJsonEnvelope(segs);
+  return `${head}${segs.segIndices.join(',')}${tail}`;
+}
+
+/** The text around the ids' comma-separated items, for writers that produce those items themselves. */
+export function segsJsonEnvelope(segs: Omit<SegsJson, 'segIndices'>): { head: string; tail: string } {
   // The C++ streams kThresh as a float with 6 significant digits, so 0.01 is written "0.01".
   const kThresh = Number(segs.kThresh.toPrecision(6));
   const params = `{"kThresh":${JSON.stringify(kThresh)},"segMinVerts":${JSON.stringify(segs.segMinVerts)}}`;
-  return `{"params":${params},"sceneId":${JSON.stringify(segs.sceneId)},"segIndices":[${segs.segIndices.join(',')}]}`;
+  return { head: `{"params":${params},"sceneId":${JSON.stringify(segs.sceneId)},"segIndices":[`, tail: ']}' };
 }
 
 /** Parses a segs.json (current or older ScanNet layout); throws FormatError naming what is wrong. */

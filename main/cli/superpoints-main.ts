@@ -2,12 +2,22 @@
 // bundle is ~0.9 MB plus zod, immer, SQLite, laz-perf and ws, and loading those costs more than
 // segmenting ScanNet's scene0000_00 does. bin/scenewright.js routes the command here; help and every
 // other command stay with main/cli/index.ts, which also runs this command (tests use that path).
+import { writeSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { UsageError } from './args';
-import { processIo, type Io } from './command';
+import type { Io } from './command';
 import { run, SUPERPOINTS_USAGE } from './commands/superpoints';
 
+// Plain synchronous writes: process.stdout and process.stderr are streams that Node builds on first
+// use, which costs more than this command's few lines of output.
+const leanIo: Io = { out: (text) => void writeSync(1, text), err: (text) => void writeSync(2, text) };
+
 /** Same exit codes and messages as `main` in main/cli/index.ts for this one command. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+export async function main(argv: string[], io: Io = leanIo): Promise<number> {
+  // The segmentation kernel (dist/wasm/segmentator.wasm) runs each stage as one long call. V8 starts
+  // wasm on its baseline compiler and swaps in optimised code only on a later call, so in a process
+  // that segments once the kernel would run unoptimised throughout: compile it optimised up front.
+  setFlagsFromString('--no-liftoff');
   try {
     return await run(argv, io);
   } catch (err) {

@@ -26,6 +26,8 @@ export function installRoot(): string {
 
 /** The built renderer the web bridge serves. */
 export const rendererDir = () => join(installRoot(), 'dist', 'renderer');
+/** A WebAssembly kernel built by tools/build-wasm.js from native/wasm/<name>/index.ts. */
+export const wasmKernelPath = (name: string) => join(installRoot(), 'dist', 'wasm', `${name}.wasm`);
 /** The Electron main bundle. */
 export const electronMain = () => join(installRoot(), 'dist', 'main', 'electron', 'main.cjs');
 

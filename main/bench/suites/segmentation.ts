@@ -3,7 +3,9 @@
 // from env SCANNET_SEGMENTATOR (built with `g++ -std=c++11 -O2`); without it the rows have no peer.
 // Cases: ScanNet scene0000_00, and a generated 2M-vertex bumpy surface cached in the OS temp folder.
 // Both run as processes, start-up included, in alternation (`node bin/scenewright.js superpoints`,
-// which loads only that command's bundle); a third row times ours warm inside this process.
+// which loads only that command's bundle); more rows time ours warm inside this process: the whole
+// command (wasm kernel reading the PLY bytes, and the JS reference), and the segmentation kernel alone
+// on arrays, wasm against JS.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -12,8 +14,10 @@ import { readPly } from '../../../app/formats/ply/readPly';
 import { writePly } from '../../../app/formats/ply/writePly';
 import { segmentMesh } from '../../../app/segment/mesh-segmentator';
 import { partitionAgreement } from '../../../app/segment/partition-agreement';
-import { parseSegsJson, writeSegsJson } from '../../../app/segment/segs-json';
+import { parseSegsJson } from '../../../app/segment/segs-json';
 import { installRoot, sharedDataDir } from '../../launch/paths';
+import { meshSegmenter } from '../../segment/mesh-segmenter';
+import { segmentPlyFile } from '../../segment/segment-ply-file';
 import { result, timeIt, type BenchResult } from '../result';
 import { endToEndCase } from './segment-e2e';
 
@@ -23,14 +27,10 @@ const K_THRESH = 0.01;
 const SEG_MIN_VERTS = 20;
 const BUMPY_SIDE = 1415; // 1415² ≈ 2.0M vertices, 4.0M triangles
 
-/** Our whole command: PLY file in, segs.json file out. Returns the segment ids it wrote. */
-function segmentCommand(plyPath: string, outPath: string): Int32Array {
-  const ply = readPly(new Uint8Array(readFileSync(plyPath)), { fileName: plyPath });
-  if (!ply.faces) throw new Error(`${plyPath}: no faces to segment`);
-  const segIndices = segmentMesh(ply.positions, ply.faces, { kThresh: K_THRESH, segMinVerts: SEG_MIN_VERTS });
+/** Our whole command as the CLI runs it: PLY file in, segs.json file out. */
+function segmentCommand(plyPath: string, outPath: string, implementation: 'auto' | 'js'): void {
   const sceneId = basename(plyPath).replace(/\.ply$/i, '');
-  writeFileSync(outPath, writeSegsJson({ sceneId, kThresh: K_THRESH, segMinVerts: SEG_MIN_VERTS, segIndices }));
-  return segIndices;
+  segmentPlyFile(plyPath, outPath, { kThresh: K_THRESH, segMinVerts: SEG_MIN_VERTS, sceneId, implementation });
 }
 
 /** A grid heightfield with bumps at several scales, so the segmentation has real work to do. */
@@ -75,7 +75,7 @@ interface ProcessRuns {
  * both see the same machine load. Ours is `node bin/scenewright.js superpoints`; the C++ tool runs
  * on a copy of the mesh, since it writes its output next to its input.
  */
-function timeBothProcesses(binary: string | undefined, plyPath: string, runs: number): { ours: ProcessRuns; peer?: ProcessRuns } {
+function timeBothProcesses(binary: string | undefined, plyPath: string, runs: number): { ours: ProcessRuns; peer?: ProcessRuns; oursNoExtraCa?: ProcessRuns } {
   const dir = mkdtempSync(join(tmpdir(), 'scenewright-segmentator-'));
   try {
     const input = join(dir, basename(plyPath));
@@ -85,23 +85,30 @@ function timeBothProcesses(binary: string | undefined, plyPath: string, runs: nu
     const oursArgs = [cli, 'superpoints', input, '--k', String(K_THRESH), '--min-verts', String(SEG_MIN_VERTS), '--out', oursOut];
     const oursMs: number[] = [];
     const peerMs: number[] = [];
+    // NODE_EXTRA_CA_CERTS makes every Node process parse that certificate file before running any
+    // code (~50 ms of CPU for a 220 kB bundle); this command makes no TLS connection. When it is set,
+    // ours also runs without it, so both start-ups are on record.
+    const noExtraCa = process.env['NODE_EXTRA_CA_CERTS'] ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined } : undefined;
+    const noExtraCaMs: number[] = [];
     for (let r = 0; r < runs; r++) {
       oursMs.push(timeProcess(process.execPath, oursArgs));
+      if (noExtraCa) noExtraCaMs.push(timeProcess(process.execPath, oursArgs, noExtraCa));
       if (binary) peerMs.push(timeProcess(binary, [input, String(K_THRESH), String(SEG_MIN_VERTS)]));
     }
     const ours = { ...stats(oursMs), segIndices: parseSegsJson(readFileSync(oursOut, 'utf8'), oursOut).segIndices };
-    if (!binary) return { ours };
+    const oursNoExtraCa = noExtraCa ? { ...stats(noExtraCaMs), segIndices: ours.segIndices } : undefined;
+    if (!binary) return { ours, oursNoExtraCa };
     // The C++ names its output `<input without .ply>.<kThresh as %f>.segs.json`.
     const peerOut = input.replace(/\.ply$/i, '') + `.${K_THRESH.toFixed(6)}.segs.json`;
-    return { ours, peer: { ...stats(peerMs), segIndices: parseSegsJson(readFileSync(peerOut, 'utf8'), peerOut).segIndices } };
+    return { ours, oursNoExtraCa, peer: { ...stats(peerMs), segIndices: parseSegsJson(readFileSync(peerOut, 'utf8'), peerOut).segIndices } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function timeProcess(command: string, args: string[]): number {
+function timeProcess(command: string, args: string[], env?: NodeJS.ProcessEnv): number {
   const t0 = performance.now();
-  const run = spawnSync(command, args, { encoding: 'utf8' });
+  const run = spawnSync(command, args, { encoding: 'utf8', env });
   const ms = performance.now() - t0;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}: ${run.stderr || run.stdout}`);
   return ms;
@@ -121,11 +128,19 @@ function runCase(name: string, plyPath: string, peerBinary: string | undefined, 
   // The same command in this process, already warm: what start-up and first-run compilation cost.
   const dir = mkdtempSync(join(tmpdir(), 'scenewright-segs-'));
   let inProcess: number;
+  let inProcessJs: number;
   try {
-    inProcess = timeIt(() => segmentCommand(plyPath, join(dir, 'ours.segs.json')), { minRuns: runs, minMs: 0 }).medianMs;
+    inProcess = timeIt(() => segmentCommand(plyPath, join(dir, 'ours.segs.json'), 'auto'), { minRuns: runs, minMs: 0 }).medianMs;
+    inProcessJs = timeIt(() => segmentCommand(plyPath, join(dir, 'js.segs.json'), 'js'), { minRuns: runs, minMs: 0 }).medianMs;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // The segmentation alone (arrays in, ids out), warm: the wasm kernel against the JS reference.
+  const ply = readPly(new Uint8Array(readFileSync(plyPath)), { fileName: plyPath });
+  const loaded = meshSegmenter();
+  const kernelRuns = { minRuns: runs, minMs: 0 };
+  const wasmMs = timeIt(() => loaded.segment(ply.positions, ply.faces!, { kThresh: K_THRESH, segMinVerts: SEG_MIN_VERTS }), kernelRuns).medianMs;
+  const jsMs = timeIt(() => segmentMesh(ply.positions, ply.faces!, { kThresh: K_THRESH, segMinVerts: SEG_MIN_VERTS }), kernelRuns).medianMs;
   const ids = both.ours.segIndices;
   const segments = new Set(ids).size;
   const rows: BenchResult[] = [];
@@ -133,7 +148,12 @@ function runCase(name: string, plyPath: string, peerBinary: string | undefined, 
   const vs = (value: number, better: 'lower' | 'higher') => (peer ? { value, name: PEER, better } : null);
   rows.push(result(SUITE, name, 'whole command, process (median)', 'ms', both.ours.medianMs, vs(peer?.medianMs ?? 0, 'lower')));
   rows.push(result(SUITE, name, 'whole command, process (fastest run)', 'ms', both.ours.minMs, vs(peer?.minMs ?? 0, 'lower')));
-  rows.push(result(SUITE, name, 'read+segment+write in-process, warm', 'ms', inProcess, null));
+  if (both.oursNoExtraCa) {
+    rows.push(result(SUITE, name, 'whole command, process, NODE_EXTRA_CA_CERTS unset (median)', 'ms', both.oursNoExtraCa.medianMs, vs(peer?.medianMs ?? 0, 'lower')));
+    rows.push(result(SUITE, name, 'whole command, process, NODE_EXTRA_CA_CERTS unset (fastest)', 'ms', both.oursNoExtraCa.minMs, vs(peer?.minMs ?? 0, 'lower')));
+  }
+  rows.push(result(SUITE, name, 'read+segment+write in-process, warm', 'ms', inProcess, { value: inProcessJs, name: 'same command on the JS segmenter', better: 'lower' }));
+  rows.push(result(SUITE, name, `segmentation only, ${loaded.kind} kernel, warm`, 'ms', wasmMs, { value: jsMs, name: 'JS segmentMesh', better: 'lower' }));
   if (!peer) {
     rows.push(result(SUITE, name, 'segments', 'count', segments, null));
     return rows;

@@ -1,10 +1,8 @@
 // `scenewright superpoints <mesh.ply>`: the ScanNet Segmentator as a command, writing ScanNet's segs.json.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 // Imports name their modules directly (not the barrels) so the command's own bundle stays small.
-import { readPly } from '../../../app/formats/ply/readPly';
-import { DEFAULT_K_THRESH, DEFAULT_SEG_MIN_VERTS, segmentMesh } from '../../../app/segment/mesh-segmentator';
-import { writeSegsJson } from '../../../app/segment/segs-json';
+import { DEFAULT_K_THRESH, DEFAULT_SEG_MIN_VERTS } from '../../../app/segment/mesh-segmentator';
+import { segmentPlyFile } from '../../segment/segment-ply-file';
 import { parseCommandLine, parseNumberFlag, UsageError } from '../args';
 import type { RunCommand } from '../command';
 
@@ -29,17 +27,12 @@ export const run: RunCommand = async (argv, io) => {
   const out = values.out ?? defaultSegsPath(mesh, k);
 
   const started = performance.now();
-  const ply = readPly(new Uint8Array(readFileSync(mesh)), { fileName: mesh });
-  if (!ply.faces || ply.faceCount === 0) throw new Error(`${mesh}: expected a mesh with faces; for point clouds use the point-cloud superpoints (not yet available)`);
-  const segIndices = segmentMesh(ply.positions, ply.faces, { kThresh: k, segMinVerts: minVerts });
   const sceneId = basename(mesh).replace(/_vh_clean_2\.ply$|\.ply$/i, '');
-  writeFileSync(out, writeSegsJson({ sceneId, kThresh: k, segMinVerts: minVerts, segIndices }));
+  const done = segmentPlyFile(mesh, out, { kThresh: k, segMinVerts: minVerts, sceneId });
   const ms = performance.now() - started;
 
-  // Ids are root vertices, so each segment has exactly one vertex whose id is itself.
-  let segments = 0;
-  for (let v = 0; v < segIndices.length; v++) if (segIndices[v] === v) segments++;
-  const report = { file: mesh, out, vertices: ply.vertexCount, faces: ply.faceCount, segments, kThresh: k, segMinVerts: minVerts, ms: Math.round(ms) };
+  const { segments } = done;
+  const report = { file: mesh, out, vertices: done.vertexCount, faces: done.faceCount, segments, kThresh: k, segMinVerts: minVerts, ms: Math.round(ms) };
   io.out(values.json ? `${JSON.stringify(report)}\n` : `${mesh}: ${report.vertices} vertices, ${report.faces} faces → ${segments} superpoints in ${report.ms} ms\nwrote ${out}\n`);
   return 0;
 };

@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPly } from '../../../app/formats/ply';
-import { parseSegsJson, partitionAgreement, segmentMesh } from '../../../app/segment';
+import { parseSegsJson, partitionAgreement } from '../../../app/segment';
 import { result, type BenchResult } from '../../bench/result';
 import { sharedDataDir } from '../../launch/paths';
+import { meshSegmenter } from '../../segment/mesh-segmenter';
 
 export default async function superpoints(args: string[]): Promise<BenchResult[]> {
   const sceneDir = args[0] ?? join(sharedDataDir(), 'scannet/scene0000_00');
@@ -13,7 +14,8 @@ export default async function superpoints(args: string[]): Promise<BenchResult[]
   const meshFile = join(sceneDir, `${scene}_vh_clean_2.ply`);
   const mesh = readPly(new Uint8Array(readFileSync(meshFile)), { fileName: meshFile });
   if (!mesh.faces) throw new Error(`${meshFile}: expected a mesh with faces`);
-  const ours = segmentMesh(mesh.positions, mesh.faces, { kThresh: 0.01, segMinVerts: 20 });
+  // What the app runs: the wasm kernel when built, else the JS (same ids).
+  const ours = meshSegmenter().segment(mesh.positions, mesh.faces, { kThresh: 0.01, segMinVerts: 20 });
 
   const refFile = join(sceneDir, 'reference', `${scene}_vh_clean_2.segmentator-current.0.010000.segs.json`);
   const reference = parseSegsJson(readFileSync(refFile, 'utf8'), refFile).segIndices;
