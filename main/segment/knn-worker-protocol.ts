@@ -14,6 +14,8 @@ export interface KnnRequest {
   cellFrom: number;
   cellTo: number;
   normals?: Float32Array;
+  /** The k-NN kernel (dist/wasm/knn.wasm) the queries run on; absent: app/segment/knn.ts's JS. */
+  kernelFile?: string;
 }
 
 /** The superpoint graph's edges of points [from, to), written into `out` from slot `at` (pointGraphEdgesOf). */

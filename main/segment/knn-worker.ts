@@ -1,11 +1,12 @@
 // A k-NN worker thread: answers the queries of one run of grid cells into the shared graph (see
 // main/segment/parallel-knn.ts), with their PCA normals when asked, and later the superpoint graph's
 // edges of a range of points (main/segment/parallel-point-graph.ts).
-// The algorithms are app/segment's, the same code the host runs.
+// The algorithms are app/segment's, the same code the host runs (the queries on the WebAssembly
+// kernel when the request names its file: main/segment/knn-kernel.ts).
 import { parentPort } from 'node:worker_threads';
-import { knnCells } from '../../app/segment/knn';
 import { pointGraphEdgesOf } from '../../app/segment/point-graph';
 import { pcaNormalsOfCells } from '../../app/segment/point-superpoints';
+import { knnCellsWith } from './knn-kernel';
 import type { KnnReply, WorkerRequest } from './knn-worker-protocol';
 
 const port = parentPort;
@@ -17,7 +18,7 @@ port.on('message', (req: WorkerRequest) => {
     if (req.task === 'edges') {
       count = pointGraphEdgesOf(req.graph, req.normals, req.colors, req.colorWeight, req.maxEdgeLength, req.from, req.to, req.out, req.at);
     } else {
-      knnCells(req.plan, req.positions, req.out, req.cellFrom, req.cellTo);
+      knnCellsWith(req.kernelFile ?? null, req.plan, req.positions, req.out, req.cellFrom, req.cellTo);
       if (req.normals) pcaNormalsOfCells(req.plan, req.positions, req.out, req.normals, req.cellFrom, req.cellTo);
     }
     reply = { id: req.id, ok: true, count };

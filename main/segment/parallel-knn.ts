@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { emptyKnnGraph, knnCells, knnGraph, planKnn, splitCells, type BufferAlloc, type KnnGraph } from '../../app/segment/knn';
+import { emptyKnnGraph, planKnn, splitCells, type BufferAlloc, type KnnGraph } from '../../app/segment/knn';
 import { installRoot } from '../launch/paths';
+import { knnCellsWith, knnGraphWith, knnKernelFile, type KnnImplementation } from './knn-kernel';
 import type { KnnReply, KnnRequest, WorkerRequest } from './knn-worker-protocol';
 
 /** Below this many points a worker's start and hand-off cost more than half the search. */
@@ -22,6 +23,8 @@ export interface ParallelKnnOptions {
   minPoints?: number;
   /** How the search ran: runs of cells, and those a failed worker left to the host. */
   onRun?(run: { parts: number; workerFailures: number }): void;
+  /** The queries on the WebAssembly kernel or the JS; default: the kernel when it is built (same rows). */
+  implementation?: KnnImplementation;
 }
 
 /** The bundled worker beside the other host bundles (tools/build.js writes it), or null when absent. */
@@ -38,9 +41,10 @@ export async function parallelKnnGraph(positions: Float32Array, k: number, optio
   const threads = Math.max(1, Math.floor(options.threads ?? Math.min(4, availableParallelism())));
   const n = Math.floor(positions.length / 3);
   const script = options.script ?? defaultKnnWorkerScript();
+  const kernelFile = knnKernelFile(options.implementation);
   if (threads < 2 || n < (options.minPoints ?? PARALLEL_KNN_MIN_POINTS) || !script) {
     options.onRun?.({ parts: 1, workerFailures: 0 });
-    return knnGraph(positions, k);
+    return knnGraphWith(kernelFile, positions, k);
   }
 
   const sharedPositions = new Float32Array(shared(positions.byteLength));
@@ -49,12 +53,12 @@ export async function parallelKnnGraph(positions: Float32Array, k: number, optio
   const out = emptyKnnGraph(n, k, shared);
   const cuts = splitCells(plan, threads);
   const pool = knnWorkers(script, threads - 1);
-  const runs = pool.map((w, t) => w.run({ plan, positions: sharedPositions, out, cellFrom: cuts[t + 1]!, cellTo: cuts[t + 2]! } satisfies Omit<KnnRequest, 'id'>));
-  knnCells(plan, sharedPositions, out, cuts[0]!, cuts[1]!);
+  const runs = pool.map((w, t) => w.run({ plan, positions: sharedPositions, out, cellFrom: cuts[t + 1]!, cellTo: cuts[t + 2]!, ...(kernelFile ? { kernelFile } : {}) } satisfies Omit<KnnRequest, 'id'>));
+  knnCellsWith(kernelFile, plan, sharedPositions, out, cuts[0]!, cuts[1]!);
   const failed = await Promise.all(runs.map((r) => r.then(() => null, (err: unknown) => err)));
   // A worker that failed (it died, it could not start): its cells are answered here, same result.
   failed.forEach((err, t) => {
-    if (err) knnCells(plan, sharedPositions, out, cuts[t + 1]!, cuts[t + 2]!);
+    if (err) knnCellsWith(kernelFile, plan, sharedPositions, out, cuts[t + 1]!, cuts[t + 2]!);
   });
   options.onRun?.({ parts: threads, workerFailures: failed.filter(Boolean).length });
   return out;

@@ -6,9 +6,10 @@
 // byte for byte knnGraph + pcaNormals + sortEdgesByWeight(pointGraphEdges); merging the sorted edges
 // (sequential by nature) stays with the caller.
 import { availableParallelism } from 'node:os';
-import { emptyKnnGraph, knnCells, knnGraph, planKnn, splitCells } from '../../app/segment/knn';
+import { emptyKnnGraph, planKnn, splitCells } from '../../app/segment/knn';
 import { pointGraphEdges, pointGraphEdgesOf, sortEdgesByWeight } from '../../app/segment/point-graph';
 import { pcaNormals, pcaNormalsOfCells, pointSuperpointK, POINT_SUPERPOINT_DEFAULTS, type PointGraphParts, type PointSuperpointOptions } from '../../app/segment/point-superpoints';
+import { knnCellsWith, knnGraphWith, knnKernelFile } from './knn-kernel';
 import type { WorkerRequest } from './knn-worker-protocol';
 import { defaultKnnWorkerScript, knnWorkers, PARALLEL_KNN_MIN_POINTS, shared, type ParallelKnnOptions, type PooledWorker } from './parallel-knn';
 
@@ -25,9 +26,10 @@ export async function parallelPointGraph(positions: Float32Array, colors: Uint8A
   const k = pointSuperpointK(n, o);
   const threads = Math.max(1, Math.floor(parallel.threads ?? Math.min(4, availableParallelism())));
   const script = parallel.script ?? defaultKnnWorkerScript();
+  const kernelFile = knnKernelFile(parallel.implementation);
   if (threads < 2 || n < (parallel.minPoints ?? PARALLEL_KNN_MIN_POINTS) || !script) {
     parallel.onRun?.({ parts: 1, workerFailures: 0 });
-    const graph = knnGraph(positions, k);
+    const graph = knnGraphWith(kernelFile, positions, k);
     const normals = pcaNormals(positions, graph);
     return { graph, normals, edges: sortEdgesByWeight(pointGraphEdges(graph, normals, colors, o.colorWeight, o.maxEdgeLength)), sorted: true };
   }
@@ -41,9 +43,9 @@ export async function parallelPointGraph(positions: Float32Array, colors: Uint8A
   const normals = new Float32Array(shared(12 * n));
   const cuts = splitCells(plan, threads);
   await team.each(
-    (t) => ({ plan, positions: sharedPositions, out: graph, cellFrom: cuts[t]!, cellTo: cuts[t + 1]!, normals }),
+    (t) => ({ plan, positions: sharedPositions, out: graph, cellFrom: cuts[t]!, cellTo: cuts[t + 1]!, normals, ...(kernelFile ? { kernelFile } : {}) }),
     (t) => {
-      knnCells(plan, sharedPositions, graph, cuts[t]!, cuts[t + 1]!);
+      knnCellsWith(kernelFile, plan, sharedPositions, graph, cuts[t]!, cuts[t + 1]!);
       pcaNormalsOfCells(plan, sharedPositions, graph, normals, cuts[t]!, cuts[t + 1]!);
       return 0;
     },

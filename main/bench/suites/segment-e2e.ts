@@ -10,6 +10,7 @@ import { segmentScene } from '../../segment/segment-scene';
 import { knnGraph } from '../../../app/segment/knn';
 import { pointSuperpointK } from '../../../app/segment/point-superpoints';
 import { sceneSuperpointFeatures } from '../../../app/segment/scene-superpoints';
+import { knnGraphWith, knnKernelFile } from '../../segment/knn-kernel';
 import { parallelKnnGraph } from '../../segment/parallel-knn';
 import { parallelPointGraph } from '../../segment/parallel-point-graph';
 import { result, type BenchResult } from '../result';
@@ -73,15 +74,19 @@ export async function endToEndCase(runs: number): Promise<BenchResult[]> {
   // The neighbour search alone: split across the cores (worker threads) against one thread.
   const k = pointSuperpointK(E2E_POINTS);
   const split = await median(runs, () => parallelKnnGraph(scene.positions, k));
-  const oneThread = await median(runs, async () => knnGraph(scene.positions, k));
+  const kernelFile = knnKernelFile();
+  const oneThread = await median(runs, async () => knnGraphWith(kernelFile, scene.positions, k));
+  // The queries on the WebAssembly kernel (dist/wasm/knn.wasm; oneThread above) against app/segment's JS.
+  const jsOneThread = kernelFile ? await median(runs, async () => knnGraph(scene.positions, k)) : null;
   // Superpoints + features as segmentScene computes them (graph, normals and edges on every core) against one thread.
   const source = { positions: scene.positions, colors: scene.colors };
   const spSplit = await median(runs, async () => sceneSuperpointFeatures(source, { pointGraph: await parallelPointGraph(scene.positions, scene.colors) }));
-  const spOneThread = await median(runs, async () => sceneSuperpointFeatures(source));
+  const spOneThread = await median(runs, async () => sceneSuperpointFeatures(source, { pointGraph: await parallelPointGraph(scene.positions, scene.colors, {}, { threads: 1 }) }));
   process.stdout.write(`${SUITE}: ${name}: done; load average ${loadAverage()}; two threads do ${(await twoThreadCeiling()).toFixed(2)}x the work of one now\n`);
   const threads = `${Math.min(4, availableParallelism())} threads`;
   return [
     result(SUITE, name, `neighbour search, ${threads}`, 'ms', split, { value: oneThread, name: 'same search, one thread', better: 'lower' }),
+    ...(jsOneThread === null ? [] : [result(SUITE, name, 'neighbour search, wasm kernel, one thread', 'ms', oneThread, { value: jsOneThread, name: 'same search, JS, one thread', better: 'lower' })]),
     result(SUITE, name, `superpoints+features, ${threads}`, 'ms', spSplit, { value: spOneThread, name: 'same, one thread', better: 'lower' }),
     result(SUITE, name, 'superpoints+features+model+grouping', 'ms', ours, { value: peer, name: 'same pipeline, geometric fallback', better: 'lower' }),
     result(SUITE, name, 'superpoints + features (last run)', 'ms', (stages[0] ?? 0) + (stages[1] ?? 0), null),
