@@ -2,19 +2,17 @@
 // JS: on clouds with duplicate points and ties, with dense clusters and far outliers (which go on to
 // the ring search), on a line, by runs of cells, on worker threads; the superpoints cut from its graph
 // are the JS path's. A missing build fails here with "run npm run build"; it does not skip.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyKnnGraph, knnGraph, planKnn, splitCells, type KnnGraph } from '../../app/segment/knn';
 import { instantiateKnnKernel, wasmKnnCells, wasmKnnGraph } from '../../app/segment/knn-wasm';
 import { pointSuperpoints } from '../../app/segment/point-superpoints';
 import { simulateScan } from '../../app/sample/scan-sim';
-import { installRoot, wasmKernelPath } from '../launch/paths';
+import { wasmKernelPath } from '../launch/paths';
 import { knnKernelFile, loadKnnKernel } from './knn-kernel';
-import { closeKnnWorkers } from './parallel-knn';
 import { parallelPointGraph } from './parallel-point-graph';
+import { knnWorkerBundle } from './testing/knn-worker-bundle';
 
 function kernelBytes(): Uint8Array {
   const path = wasmKernelPath('knn');
@@ -22,17 +20,9 @@ function kernelBytes(): Uint8Array {
   return readFileSync(path);
 }
 
-let dir: string;
-let script: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sw-knn-kernel-'));
-  script = join(dir, 'knn-worker.mjs');
-  execFileSync(join(installRoot(), 'node_modules', '.bin', 'esbuild'), [join(__dirname, 'knn-worker.ts'), '--bundle', '--platform=node', '--format=esm', '--log-level=error', `--outfile=${script}`]);
-}, 60_000);
-afterAll(async () => {
-  await closeKnnWorkers();
-  rmSync(dir, { recursive: true, force: true });
-});
+const worker = knnWorkerBundle('sw-knn-kernel-');
+beforeAll(() => worker.setUp(), 60_000);
+afterAll(() => worker.tearDown());
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const expectSame = (ours: KnnGraph, reference: KnnGraph) => {
@@ -103,10 +93,10 @@ describe('k-NN wasm kernel', () => {
   it('cuts the same superpoints on worker threads and on one thread as the JS path', async () => {
     const { positions, colors } = simulateScan({ seed: 5, roomType: 'bedroom', rays: 60_000, voxel: 0 }).scene;
     const reference = pointSuperpoints(positions, colors).ids;
-    const js = await parallelPointGraph(positions, colors, {}, { threads: 2, script, implementation: 'js' });
+    const js = await parallelPointGraph(positions, colors, {}, { threads: 2, script: worker.script, implementation: 'js' });
     for (const threads of [1, 2]) {
       const runs: { parts: number; workerFailures: number }[] = [];
-      const parts = await parallelPointGraph(positions, colors, {}, { threads, script, implementation: 'wasm', onRun: (r) => runs.push(r) });
+      const parts = await parallelPointGraph(positions, colors, {}, { threads, script: worker.script, implementation: 'wasm', onRun: (r) => runs.push(r) });
       expect(runs).toEqual([{ parts: threads, workerFailures: 0 }]);
       expectSame(parts.graph, js.graph);
       expect(bytes(parts.normals).equals(bytes(js.normals))).toBe(true);
@@ -115,7 +105,7 @@ describe('k-NN wasm kernel', () => {
   }, 120_000);
 
   it('names the build step when the kernel file is broken, and uses the built file by default', () => {
-    const bad = join(dir, 'knn.wasm');
+    const bad = join(worker.dir, 'knn.wasm');
     writeFileSync(bad, 'not a wasm module');
     expect(() => loadKnnKernel(bad)).toThrow(/knn\.wasm: .*run npm run build/);
     expect(knnKernelFile()).toBe(wasmKernelPath('knn'));

@@ -2,29 +2,18 @@
 // room scan, on clouds with duplicate points and ties, and on a line, with 2 and 3 threads; a worker
 // that cannot start leaves the answer unchanged (the host answers its cells). The worker is bundled
 // from its source here, as tools/build.js bundles it.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knnGraph, planKnn, splitCells, type KnnGraph } from '../../app/segment/knn';
 import { pointSuperpoints } from '../../app/segment/point-superpoints';
 import { simulateScan } from '../../app/sample/scan-sim';
-import { installRoot } from '../launch/paths';
-import { closeKnnWorkers, parallelKnnGraph } from './parallel-knn';
+import { parallelKnnGraph } from './parallel-knn';
+import { knnWorkerBundle } from './testing/knn-worker-bundle';
 
-let dir: string;
-let script: string;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sw-knn-worker-'));
-  script = join(dir, 'knn-worker.mjs');
-  // esbuild's own command line (the build tool tools/build.js drives), so the test runs this source.
-  execFileSync(join(installRoot(), 'node_modules', '.bin', 'esbuild'), [join(__dirname, 'knn-worker.ts'), '--bundle', '--platform=node', '--format=esm', '--log-level=error', `--outfile=${script}`]);
-}, 60_000);
-afterAll(async () => {
-  await closeKnnWorkers();
-  rmSync(dir, { recursive: true, force: true });
-});
+const worker = knnWorkerBundle('sw-knn-worker-');
+beforeAll(() => worker.setUp(), 60_000);
+afterAll(() => worker.tearDown());
 
 const same = (a: KnnGraph, b: KnnGraph) => {
   expect(a.k).toBe(b.k);
@@ -41,11 +30,11 @@ describe('parallelKnnGraph', () => {
     const single = knnGraph(positions, 10);
     for (const threads of [2, 3]) {
       const runs: { parts: number; workerFailures: number }[] = [];
-      same(await parallelKnnGraph(positions, 10, { threads, script, onRun: (r) => runs.push(r) }), single);
+      same(await parallelKnnGraph(positions, 10, { threads, script: worker.script, onRun: (r) => runs.push(r) }), single);
       expect(runs).toEqual([{ parts: threads, workerFailures: 0 }]);
     }
     // And the superpoints cut from it are the same.
-    const parallel = await parallelKnnGraph(positions, 10, { threads: 2, script });
+    const parallel = await parallelKnnGraph(positions, 10, { threads: 2, script: worker.script });
     expect(Array.from(pointSuperpoints(positions, scan.colors, {}, parallel).ids)).toEqual(Array.from(pointSuperpoints(positions, scan.colors).ids));
   }, 120_000);
 
@@ -56,17 +45,17 @@ describe('parallelKnnGraph', () => {
     const line = new Float32Array(3 * 30_000);
     for (let i = 0; i < 30_000; i++) line[3 * i] = Math.sqrt(i) * 0.001;
     for (const positions of [Float32Array.from(lattice), line]) {
-      same(await parallelKnnGraph(positions, 8, { threads: 2, script, minPoints: 0 }), knnGraph(positions, 8));
+      same(await parallelKnnGraph(positions, 8, { threads: 2, script: worker.script, minPoints: 0 }), knnGraph(positions, 8));
     }
   }, 120_000);
 
   it('answers alone when the worker cannot start, and splits cells by point count', async () => {
-    const missing = join(dir, 'no-such-worker.mjs');
-    writeFileSync(join(dir, 'broken-worker.mjs'), 'throw new Error("broken on purpose");\n');
+    const missing = join(worker.dir, 'no-such-worker.mjs');
+    writeFileSync(join(worker.dir, 'broken-worker.mjs'), 'throw new Error("broken on purpose");\n');
     const positions = scan.positions;
     const single = knnGraph(positions, 6);
     const runs: { parts: number; workerFailures: number }[] = [];
-    same(await parallelKnnGraph(positions, 6, { threads: 2, script: join(dir, 'broken-worker.mjs'), onRun: (r) => runs.push(r) }), single);
+    same(await parallelKnnGraph(positions, 6, { threads: 2, script: join(worker.dir, 'broken-worker.mjs'), onRun: (r) => runs.push(r) }), single);
     same(await parallelKnnGraph(positions, 6, { threads: 2, script: missing, onRun: (r) => runs.push(r) }), single);
     expect(runs).toEqual([
       { parts: 2, workerFailures: 1 },

@@ -2,30 +2,19 @@
 // thread gives (knnGraph, pcaNormals, sortEdgesByWeight(pointGraphEdges)), with and without colours,
 // with 2 and 3 threads, and when a worker cannot start; the superpoints cut from them are the same.
 // The worker is bundled from its source here, as tools/build.js bundles it.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knnGraph } from '../../app/segment/knn';
 import { pointGraphEdges, sortEdgesByWeight } from '../../app/segment/point-graph';
 import { pcaNormals, pointSuperpoints, type PointGraphParts } from '../../app/segment/point-superpoints';
 import { simulateScan } from '../../app/sample/scan-sim';
-import { installRoot } from '../launch/paths';
-import { closeKnnWorkers } from './parallel-knn';
 import { parallelPointGraph } from './parallel-point-graph';
+import { knnWorkerBundle } from './testing/knn-worker-bundle';
 
-let dir: string;
-let script: string;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sw-point-graph-'));
-  script = join(dir, 'knn-worker.mjs');
-  execFileSync(join(installRoot(), 'node_modules', '.bin', 'esbuild'), [join(__dirname, 'knn-worker.ts'), '--bundle', '--platform=node', '--format=esm', '--log-level=error', `--outfile=${script}`]);
-}, 60_000);
-afterAll(async () => {
-  await closeKnnWorkers();
-  rmSync(dir, { recursive: true, force: true });
-});
+const worker = knnWorkerBundle('sw-point-graph-');
+beforeAll(() => worker.setUp(), 60_000);
+afterAll(() => worker.tearDown());
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const expectSame = (ours: PointGraphParts, reference: PointGraphParts) => {
@@ -56,21 +45,21 @@ describe('parallelPointGraph', () => {
       expect(reference.edges.w.length).toBeGreaterThan(positions.length / 3);
       for (const threads of [2, 3]) {
         const runs: { parts: number; workerFailures: number }[] = [];
-        expectSame(await parallelPointGraph(positions, c, {}, { threads, script, onRun: (r) => runs.push(r) }), reference);
+        expectSame(await parallelPointGraph(positions, c, {}, { threads, script: worker.script, onRun: (r) => runs.push(r) }), reference);
         expect(runs).toEqual([{ parts: threads, workerFailures: 0 }]);
       }
     }
     // The superpoints cut from the parts are those pointSuperpoints finds alone.
-    const parts = await parallelPointGraph(positions, colors, {}, { threads: 2, script });
+    const parts = await parallelPointGraph(positions, colors, {}, { threads: 2, script: worker.script });
     expect(bytes(pointSuperpoints(positions, colors, {}, parts).ids).equals(bytes(pointSuperpoints(positions, colors).ids))).toBe(true);
   }, 180_000);
 
   it('answers alone where a worker cannot start, and refuses colours of the wrong length', async () => {
-    writeFileSync(join(dir, 'broken-worker.mjs'), 'throw new Error("broken on purpose");\n');
+    writeFileSync(join(worker.dir, 'broken-worker.mjs'), 'throw new Error("broken on purpose");\n');
     const { positions, colors } = scan;
     const runs: { parts: number; workerFailures: number }[] = [];
-    expectSame(await parallelPointGraph(positions, colors, {}, { threads: 2, script: join(dir, 'broken-worker.mjs'), onRun: (r) => runs.push(r) }), singleThread(positions, colors));
+    expectSame(await parallelPointGraph(positions, colors, {}, { threads: 2, script: join(worker.dir, 'broken-worker.mjs'), onRun: (r) => runs.push(r) }), singleThread(positions, colors));
     expect(runs).toEqual([{ parts: 2, workerFailures: 1 }]);
-    await expect(parallelPointGraph(positions, colors.subarray(3), {}, { threads: 2, script })).rejects.toThrow(/colours for/);
+    await expect(parallelPointGraph(positions, colors.subarray(3), {}, { threads: 2, script: worker.script })).rejects.toThrow(/colours for/);
   }, 180_000);
 });
