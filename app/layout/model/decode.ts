@@ -12,6 +12,7 @@ import type { Frame, LayoutRelation, MoveDirection, Reference } from '../request
 import type { LayoutDocument } from '../types';
 import { DIRECTION_CLASSES, FRAME_CLASSES, INTENTS, NO_EDIT, QUESTION_BASE, RELATION_CLASSES, REFERENCE_EXTRA, SENSE_CLASSES, UNIT_CLASSES, UNIT_METRES, type HeadName, type UnitClass } from './encode';
 import { numberFromText, spanText } from './span-number';
+import { pickAllowed, softmax } from './head-probabilities';
 
 export type ModelOutputs = Record<HeadName, Float32Array>;
 
@@ -43,26 +44,12 @@ const ROOM_OK = new Set<LayoutRelation>(['centred_on']);
 const LENGTH_UNITS = new Set<UnitClass>(['none', 'mm', 'cm', 'm', 'ft', 'in', 'bit']);
 const TURN_UNITS = new Set<UnitClass>(['deg', 'quarter_turn', 'half_turn', 'bit']);
 
-function softmax(logits: ArrayLike<number>): number[] {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]!);
-  const e = Array.from(logits, (v) => Math.exp(v - max));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
-}
-
 /** First words (tokens) of a text that opens like a question. */
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set(['how', 'what', 'which', 'where', 'is', 'are', 'does', 'do', 'did', 'was', 'were', 'count', 'distance']);
 
 /** The best index among those `allowed` admits, with its probability over the whole head. */
 function pick(logits: ArrayLike<number>, allowed: (i: number) => boolean): { index: number; p: number } | null {
-  return pickP(softmax(logits), allowed);
-}
-
-function pickP(p: readonly number[], allowed: (i: number) => boolean): { index: number; p: number } | null {
-  let best = -1;
-  for (let i = 0; i < p.length; i++) if (allowed(i) && (best < 0 || p[i]! > p[best]!)) best = i;
-  return best < 0 ? null : { index: best, p: p[best]! };
+  return pickAllowed(softmax(logits), allowed);
 }
 
 export class ModelReadError extends Error {
@@ -89,7 +76,7 @@ export function readOutputs(out: ModelOutputs, objectIds: readonly number[], tok
     const sum = kept.reduce((a, b) => a + b, 0);
     intentP = kept.map((p) => p / sum);
   }
-  const intentPick = need(pickP(intentP, (i) => i < NO_EDIT), 'intent');
+  const intentPick = need(pickAllowed(intentP, (i) => i < NO_EDIT), 'intent');
   // What is not an edit: no edit, or (for a text that opens like a question) a question.
   const noEdit = intentP.slice(NO_EDIT).reduce((a, b) => a + b, 0);
   const intent = INTENTS[intentPick.index]!;

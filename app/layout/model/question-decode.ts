@@ -9,6 +9,7 @@ import type { SpatialRelation } from '../../geometry/relations';
 import type { ViewSide } from '../../geometry/view-angle';
 import type { ModelOutputs } from './decode';
 import { QUESTION_BASE, QUESTION_RELATION_CLASS, QUESTION_TYPES, REFERENCE_EXTRA, RELATION_HEAD, type QuestionType } from './encode';
+import { pickAllowed, softmax } from './head-probabilities';
 
 export interface QuestionReading {
   type: QuestionType;
@@ -29,20 +30,6 @@ const SIDES = new Set(['left', 'right', 'front', 'behind']);
 /** Relation-head class index → QA relation. */
 const QA_RELATION_OF = new Map(Object.entries(QUESTION_RELATION_CLASS).map(([qa, head]) => [RELATION_HEAD.indexOf(head), qa]));
 
-function softmax(logits: ArrayLike<number>): number[] {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]!);
-  const e = Array.from(logits, (v) => Math.exp(v - max));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
-}
-
-function pick(p: readonly number[], allowed: (i: number) => boolean): { index: number; p: number } | null {
-  let best = -1;
-  for (let i = 0; i < p.length; i++) if (allowed(i) && (best < 0 || p[i]! > p[best]!)) best = i;
-  return best < 0 ? null : { index: best, p: p[best]! };
-}
-
 /**
  * Reads the heads as a question; null when the room leaves no valid reading (fewer objects than the type
  * needs). With `categoryOf`, a count points at a category: the target head's probability summed over the
@@ -52,13 +39,13 @@ export function readQuestion(out: ModelOutputs, objectIds: readonly number[], ca
   const m = objectIds.length;
   const intent = softmax(out.intent);
   const question = intent.slice(QUESTION_BASE).reduce((a, b) => a + b, 0);
-  const t = pick(intent, (i) => i >= QUESTION_BASE);
+  const t = pickAllowed(intent, (i) => i >= QUESTION_BASE);
   if (!t || m === 0) return null;
   const type = QUESTION_TYPES[t.index - QUESTION_BASE]!;
   // The type's probability among the question classes: the reading is a question by the caller's rule.
   const probabilities: Record<string, number> = { type: t.p / Math.max(question, 1e-9) };
   const targetP = softmax(out.target);
-  let target = pick(targetP, (i) => i < m)!;
+  let target = pickAllowed(targetP, (i) => i < m)!;
   if (type === 'count' && categoryOf) {
     const mass = new Map<string, { p: number; first: number }>();
     for (let i = 0; i < m; i++) {
@@ -73,7 +60,7 @@ export function readQuestion(out: ModelOutputs, objectIds: readonly number[], ca
   probabilities.target = target.p;
   let relation: string | null = null;
   if (type === 'relation' || type === 'find') {
-    const r = pick(softmax(out.relation), (i) => QA_RELATION_OF.has(i) && !(type === 'find' && QA_RELATION_OF.get(i) === 'between'));
+    const r = pickAllowed(softmax(out.relation), (i) => QA_RELATION_OF.has(i) && !(type === 'find' && QA_RELATION_OF.get(i) === 'between'));
     if (!r) return null;
     relation = QA_RELATION_OF.get(r.index)!;
     probabilities.relation = r.p;
@@ -83,7 +70,7 @@ export function readQuestion(out: ModelOutputs, objectIds: readonly number[], ca
   if (type === 'distance' || type === 'centre_distance' || type === 'relation') {
     const none = m + REFERENCE_EXTRA.indexOf('none');
     const sideAlone = relation !== null && SIDES.has(relation);
-    const r = pick(softmax(out.reference), (i) => (i < m ? i !== target.index : sideAlone && i === none));
+    const r = pickAllowed(softmax(out.reference), (i) => (i < m ? i !== target.index : sideAlone && i === none));
     if (!r) return null;
     probabilities.reference = r.p;
     if (r.index < m) {
@@ -93,7 +80,7 @@ export function readQuestion(out: ModelOutputs, objectIds: readonly number[], ca
   }
   let reference2: number | null = null;
   if (relation === 'between') {
-    const r = pick(softmax(out.reference2), (i) => i < m && i !== target.index && i !== refIndex);
+    const r = pickAllowed(softmax(out.reference2), (i) => i < m && i !== target.index && i !== refIndex);
     if (!r || refIndex < 0) return null;
     probabilities.reference2 = r.p;
     reference2 = objectIds[r.index]!;
