@@ -21,6 +21,8 @@ export interface ScenewrightViewerHooks {
   renderNow(): void;
   /** Bytes of JS heap in use (Chromium's performance.memory), or null where unsupported. */
   heapBytes(): number | null;
+  /** Wall time of the newest scene's LOD build (octree + pick runs), ms. */
+  lodBuildMs(): number;
   /** `npm run bench -- viewer`: LOD on/off (off = one THREE.Points), frame and pick timings. */
   setLodEnabled(on: boolean): void;
   measureFrames(opts: { frames: number; minFrames?: number; maxMs?: number }): FrameSamples;
@@ -47,6 +49,7 @@ export function syntheticPointCount(): number {
 export function installViewerHooks(engine: Viewport): () => void {
   const hooks: ScenewrightViewerHooks = {
     stats: () => engine.stats(),
+    lodBuildMs: () => engine.lodBuildMs(),
     pick: (x, y, options) => engine.pick(x, y, options),
     pickPoint: (x, y) => engine.pickPoint(x, y),
     pickIndex: (x, y, options) => engine.pickPointIndex(x, y, options)?.pointIndex ?? null,

@@ -1,7 +1,7 @@
 // The per-point arrays the viewport draws, and their reordering into octree order. Shared by the
 // worker and the inline (small scene) path so both give identical results.
 import { buildOctree, reorder, type OctreeNode, type OctreeOptions } from './octree';
-import { chunkBoxes, sortIntoChunks, type PickChunks } from './pick-chunks';
+import { sortNodesIntoChunks, type PickChunks } from './pick-chunks';
 
 export interface PointArrays {
   /** xyz interleaved, metres. */
@@ -27,10 +27,10 @@ export interface LodScene {
 }
 
 export function buildLodScene(points: PointArrays, options: OctreeOptions = {}): LodScene {
-  const { nodes, order } = buildOctree(points.positions, options);
-  const chunks = sortIntoChunks(nodes, order, points.positions);
-  const positions = reorder(points.positions, 3, order);
-  chunkBoxes(chunks, positions);
+  // The tree comes with the positions in tree order; the in-node Morton sort then moves them (and
+  // `order`) inside each node's range, and the other arrays are gathered by the final order.
+  const { nodes, order, positions } = buildOctree(points.positions, options);
+  const chunks = sortNodesIntoChunks(nodes, order, positions);
   return {
     nodes,
     order,

@@ -15,12 +15,13 @@ type Reply = { ok: true; scene: LodScene } | { ok: false; error: string };
  */
 export async function buildLod(points: PointArrays, transfer: boolean, capacity?: number): Promise<LodScene> {
   const n = points.instanceIds.length;
-  if (n <= WORKER_THRESHOLD) return buildLodScene(points, { capacity });
+  // With `transfer` the caller gives the arrays up, so the tree may reorder them in place.
+  if (n <= WORKER_THRESHOLD) return buildLodScene(points, { capacity, inPlace: transfer });
   let worker: Worker;
   try {
     worker = new Worker(new URL(WORKER_URL, document.baseURI), { type: 'module' });
   } catch {
-    return buildLodScene(points, { capacity });
+    return buildLodScene(points, { capacity, inPlace: transfer });
   }
   try {
     return await new Promise<LodScene>((resolve, reject) => {

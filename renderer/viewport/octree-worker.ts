@@ -15,7 +15,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (e) => {
   try {
-    const scene = buildLodScene(e.data.points, { capacity: e.data.capacity });
+    // The arrays are this worker's own (transferred or cloned): the tree may reorder them in place.
+    const scene = buildLodScene(e.data.points, { capacity: e.data.capacity, inPlace: true });
     scope.postMessage({ ok: true, scene }, [...transferables(scene.points), scene.order.buffer as ArrayBuffer, ...[scene.chunks.first, scene.chunks.start, scene.chunks.count, scene.chunks.boxes].map((a) => a.buffer as ArrayBuffer)]);
   } catch (err) {
     scope.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) }, []);

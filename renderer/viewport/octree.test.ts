@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLodScene } from './lod-buffers';
-import { buildOctree, selectNodes, type LodCandidate } from './octree';
+import { buildOctree, reorder, selectNodes, type LodCandidate } from './octree';
 import { generateSyntheticScene } from './synthetic-scene';
 
 describe('LOD octree', () => {
@@ -57,5 +57,37 @@ describe('LOD octree', () => {
     }
     // An invisible root draws nothing.
     expect(selectNodes(nodes, Infinity, (node) => ({ node, priority: 1, visible: false })).points).toBe(0);
+  });
+
+  it('returns the positions in tree order, moved along with the order', () => {
+    const { order, positions } = buildOctree(points.positions, { capacity: 1000 });
+    let wrong = 0;
+    for (let k = 0; k < order.length; k++) for (let a = 0; a < 3; a++) if (positions[k * 3 + a] !== points.positions[order[k]! * 3 + a]) wrong++;
+    expect(wrong).toBe(0);
+    // The input is left as it was.
+    expect(points.positions).toEqual(generateSyntheticScene(50_000).positions);
+    // In place (the worker's own arrays): the same tree, built in the given array.
+    const own = points.positions.slice();
+    const inPlace = buildOctree(own, { capacity: 1000, inPlace: true });
+    expect(inPlace.positions.buffer).toBe(own.buffer);
+    expect([...inPlace.order]).toEqual([...order]);
+    expect(inPlace.positions).toEqual(positions);
+  });
+
+  it('reorders every element type bit for bit like a plain gather', () => {
+    const { order } = buildOctree(points.positions, { capacity: 1000 });
+    const plain = (src: ArrayLike<number>, stride: number) => Array.from({ length: order.length * stride }, (_, i) => src[order[Math.floor(i / stride)]! * stride + (i % stride)]!);
+    expect([...reorder(points.positions, 3, order)]).toEqual(plain(points.positions, 3));
+    expect([...reorder(points.colors, 3, order)]).toEqual(plain(points.colors, 3));
+    expect([...reorder(points.instanceIds, 1, order)]).toEqual(plain(points.instanceIds, 1));
+    expect([...reorder(points.confidence!, 1, order)]).toEqual(plain(points.confidence!, 1));
+    // Float bits survive the 4-byte copy: NaN payloads and negative zero.
+    const odd = new Float32Array(order.length);
+    new Uint32Array(odd.buffer).forEach((_, i, u) => (u[i] = i % 3 === 0 ? 0x7fc01234 + i : i % 3 === 1 ? 0x80000000 : i));
+    const got = new Uint32Array(reorder(odd, 1, order).buffer);
+    expect([...got]).toEqual(plain(new Uint32Array(odd.buffer), 1));
+    // Other strides and a view into a larger buffer.
+    const wide = new Int32Array(order.length * 2 + 4).map((_, i) => i * 7 - 3).subarray(4);
+    expect([...reorder(wide, 2, order)]).toEqual(plain(wide, 2));
   });
 });

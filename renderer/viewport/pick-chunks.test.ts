@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildLodScene } from './lod-buffers';
-import { CHUNK_POINTS } from './pick-chunks';
+import { buildOctree } from './octree';
+import { CHUNK_POINTS, sortNodesIntoChunks } from './pick-chunks';
+import { referenceChunks } from './pick-chunks.fixture';
+import { generateSyntheticScene } from './synthetic-scene';
 
 function cloud(n: number) {
   let s = 3;
@@ -64,5 +67,24 @@ describe('pick chunks', () => {
       }
     }
     expect(outside).toBe(0);
+  });
+
+  it('sorts and cuts exactly like the straightforward reference', () => {
+    // Two rooms of the generated scene plus a stack of duplicates (one cell holding more than a chunk).
+    const scene = generateSyntheticScene(120_000);
+    const dup = new Float32Array(3000 * 3).fill(2.5);
+    const positions = new Float32Array([...scene.positions, ...dup]);
+    const tree = buildOctree(positions, { capacity: 6000 });
+    const expected = referenceChunks(tree.nodes, tree.order, tree.positions);
+    const chunks = sortNodesIntoChunks(tree.nodes, tree.order, tree.positions);
+    expect(chunks.start.length).toBeGreaterThan(tree.nodes.length);
+    expect([...chunks.first]).toEqual(expected.first);
+    expect([...chunks.start]).toEqual(expected.start);
+    expect([...chunks.count]).toEqual(expected.count);
+    expect([...chunks.boxes]).toEqual(expected.boxes.map(Math.fround));
+    expect([...tree.order]).toEqual(expected.order);
+    expect([...tree.positions]).toEqual(expected.positions);
+    // The duplicates share one cell, so some chunk is a slice of a single over-full cell.
+    expect(chunks.boxes.some((_, j) => j % 6 === 0 && chunks.boxes[j] === 2.5 && chunks.boxes[j + 3] === 2.5 && chunks.count[j / 6] === CHUNK_POINTS)).toBe(true);
   });
 });

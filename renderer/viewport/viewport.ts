@@ -127,6 +127,7 @@ export class Viewport {
   /** The drawn nodes, ascending: the order both id passes draw them in. */
   private drawnNodes: number[] = [];
   private lastPickPoints = 0;
+  private lastLodBuildMs = 0;
   /** Node cubes in the data frame, 6 per node (pick culling). */
   private nodeDataBoxes = new Float32Array(0);
   private readonly edl = new EdlPass();
@@ -256,7 +257,9 @@ export class Viewport {
     if (buffers.superpointIds && buffers.superpointIds.length !== n) throw new Error('viewport: one superpoint id per point expected');
     if (buffers.confidence && buffers.confidence.length !== n) throw new Error('viewport: one confidence per point expected');
     const token = ++this.loadToken;
+    const buildStarted = performance.now();
     const lod = await buildLod(buffers, !!options.transfer);
+    this.lastLodBuildMs = performance.now() - buildStarted;
     if (token !== this.loadToken || this.disposed) return;
     this.install(lod, upAxis);
   }
@@ -671,6 +674,11 @@ export class Viewport {
   /** Points the newest cursor pick drew in its id pass (region-pick.ts); tests check it stays far below the budget. */
   pickPointsDrawn(): number {
     return this.lastPickPoints;
+  }
+
+  /** Wall time of the newest scene's LOD build (octree + pick runs, in the worker above 1M points, with transfers), ms. */
+  lodBuildMs(): number {
+    return this.lastLodBuildMs;
   }
 
   // ---- frames -------------------------------------------------------------------------------

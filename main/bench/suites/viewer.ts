@@ -36,6 +36,7 @@ interface ViewerHooks {
   measureFrames(opts: { frames: number; minFrames?: number; maxMs?: number }): FrameSamples;
   measurePicks(opts: { count: number; maxMs?: number; fullFrame?: boolean }): PickSamples;
   heapBytes(): number | null;
+  lodBuildMs(): number;
 }
 type HookWindow = { __scenewrightViewer: ViewerHooks };
 
@@ -109,6 +110,7 @@ async function measureSize(browser: Browser, baseUrl: string, n: number, o: View
     const lodFrames = await page.evaluate((f) => (globalThis as unknown as HookWindow).__scenewrightViewer.measureFrames({ frames: f }), o.frames);
     const lodPicks = await page.evaluate((c) => (globalThis as unknown as HookWindow).__scenewrightViewer.measurePicks({ count: c }), o.picks);
     const heap = await page.evaluate(() => (globalThis as unknown as HookWindow).__scenewrightViewer.heapBytes());
+    const lodBuildMs = await page.evaluate(() => (globalThis as unknown as HookWindow).__scenewrightViewer.lodBuildMs());
     await page.evaluate(() => (globalThis as unknown as HookWindow).__scenewrightViewer.setLodEnabled(false));
     const peerFrames = await page.evaluate(
       (x) => (globalThis as unknown as HookWindow).__scenewrightViewer.measureFrames({ frames: x.f, minFrames: 5, maxMs: x.ms }),
@@ -138,6 +140,7 @@ async function measureSize(browser: Browser, baseUrl: string, n: number, o: View
     }
     out.push(result(SUITE, name, 'points drawn p50', 'points', percentile(lodFrames.pointsDrawn, 0.5), lower(percentile(peerFrames.pointsDrawn, 0.5))));
     out.push(result(SUITE, name, 'load (generate + octree + first frame)', 'ms', loadMs, null));
+    out.push(result(SUITE, name, 'LOD build (octree + pick runs, in a worker above 1M)', 'ms', lodBuildMs, null));
     if (heap !== null) out.push(result(SUITE, name, 'JS heap after load', 'bytes/point', heap / n, null));
     return out;
   } finally {
