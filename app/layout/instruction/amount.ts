@@ -2,6 +2,8 @@
 // (= A_BIT_METRES, 20 cm), "90 degrees", "a quarter turn". Each finder returns the value and the
 // text it consumed, so the grammar can parse what is left.
 
+import { CARDINAL_WORDS } from '../number-words';
+
 /** What "a bit", "a little", "slightly" mean: 20 cm (and 15° for a turn). */
 export const A_BIT_METRES = 0.2;
 export const A_BIT_DEGREES = 15;
@@ -32,30 +34,7 @@ export const UNITS: Record<string, number> = {
 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
+  ...CARDINAL_WORDS,
   'a hundred': 100,
   'one hundred': 100,
   'a couple of': 2,

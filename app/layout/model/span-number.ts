@@ -2,40 +2,9 @@
 // "fifty"); this turns those tokens back into the number. Word pieces ("##") join their word, and
 // digits, "." and "/" join each other, so "1 . 5" read back as 1.5.
 
-const WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  couple: 2,
-  few: 3,
-};
+import { CARDINAL_WORDS } from '../number-words';
+
+const WORDS: Record<string, number> = { ...CARDINAL_WORDS, couple: 2, few: 3 };
 
 /** The span's tokens as text: "1.5", "half a", "forty five". */
 export function spanText(tokens: readonly string[]): string {
