@@ -2,28 +2,17 @@
 // preview (ghost motion, diff), apply as a layout version, the shown scene without the removed
 // object's points and instance and with the copy's points under a new instance id, exports (PLY,
 // SpatialLM, JSON) that agree, undo / redo, restore from the version list, and a restart.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedScene } from '../../app/contract';
 import { readPly } from '../../app/formats/ply/readPly';
 import { parseSpatialLm } from '../../app/layout/spatiallm';
-import { createHost, type Host } from './create-host';
+import { testHost } from './testing/host-fixture';
 
-let dataDir: string;
-let host: Host;
-const start = () =>
-  createHost({ dataDir, transport: 'in-process', backupIntervalMs: 0, executionProvider: async () => ({ provider: 'none', reason: 'not probed in this test', fallbacks: [] }) });
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sw-layout-edits-'));
-  host = await start();
-});
-afterAll(async () => {
-  await host.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const t = testHost('sw-layout-edits-');
+beforeAll(t.setUp);
+afterAll(t.tearDown);
 
 const pointsOf = (s: OpenedScene, id: number) => s.buffers.instanceIds.filter((v) => v === id).length;
 
@@ -48,18 +37,18 @@ describe('removing and duplicating objects over the contract', () => {
   let copyId: number;
 
   it('applies a removal: the points and the instance leave the shown scene, the exports agree, undo brings them back', async () => {
-    scanned = await host.client.openScene({ sceneId: 'sample' });
+    scanned = await t.host.client.openScene({ sceneId: 'sample' });
     armchair = scanned.instances.find((i) => i.label === 'armchair')!.id;
     armchairPoints = pointsOf(scanned, armchair);
     expect(armchairPoints).toBeGreaterThan(100);
-    const p = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'remove the armchair' });
+    const p = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'remove the armchair' });
     expect(p).toMatchObject({ status: 'edited', describe: 'remove the armchair' });
     expect(p.changes).toEqual([expect.objectContaining({ id: armchair, instanceId: armchair, after: null, matrix: null })]);
-    const r = await host.client.applyLayoutEdit({ sceneId: 'sample', previewId: p.previewId! });
+    const r = await t.host.client.applyLayoutEdit({ sceneId: 'sample', previewId: p.previewId! });
     expect(r.version).toMatchObject({ version: 2, label: 'Layout: remove the armchair', moved: 1 });
     expect(r.list.versions.map((v) => v.version)).toEqual([1, 2]);
 
-    const after = await host.client.openScene({ sceneId: 'sample' });
+    const after = await t.host.client.openScene({ sceneId: 'sample' });
     expect(pointsOf(after, armchair)).toBe(0);
     expect(after.instances.some((i) => i.id === armchair)).toBe(false);
     expect(after.buffers.instanceIds.length).toBe(scanned.buffers.instanceIds.length - armchairPoints);
@@ -70,33 +59,33 @@ describe('removing and duplicating objects over the contract', () => {
     for (let i = 0; i < scanned.buffers.instanceIds.length; i++) if (scanned.buffers.instanceIds[i] !== armchair) kept.push(i);
     for (let j = 0; j < kept.length; j += 997) expect(after.buffers.positions[j * 3]).toBe(scanned.buffers.positions[kept[j]! * 3]);
     // Questions see the room without it.
-    expect((await host.client.listLayoutVersions({ sceneId: 'sample' })).objects).toBe((r.list.objects));
+    expect((await t.host.client.listLayoutVersions({ sceneId: 'sample' })).objects).toBe((r.list.objects));
 
-    const ply = await host.client.exportLayout({ sceneId: 'sample', format: 'ply', path: join(dataDir, 'out', 'removed.ply') });
+    const ply = await t.host.client.exportLayout({ sceneId: 'sample', format: 'ply', path: join(t.dataDir, 'out', 'removed.ply') });
     const data = readPly(new Uint8Array(readFileSync(ply.file)), { fileName: ply.file });
     expect(data.vertexCount).toBe(after.buffers.instanceIds.length);
     expect(data.vertexScalars.instance!.some((v) => v === armchair)).toBe(false);
-    const text = readFileSync((await host.client.exportLayout({ sceneId: 'sample', format: 'spatiallm' })).file, 'utf8');
+    const text = readFileSync((await t.host.client.exportLayout({ sceneId: 'sample', format: 'spatiallm' })).file, 'utf8');
     expect(bboxes(text, 'armchair')).toHaveLength(0);
     expect(bboxes(text, 'bed')).toHaveLength(1);
-    const json = JSON.parse(readFileSync((await host.client.exportLayout({ sceneId: 'sample', format: 'json', path: join(dataDir, 'out', 'removed.json') })).file, 'utf8')) as { objects: Array<{ id: number }> };
+    const json = JSON.parse(readFileSync((await t.host.client.exportLayout({ sceneId: 'sample', format: 'json', path: join(t.dataDir, 'out', 'removed.json') })).file, 'utf8')) as { objects: Array<{ id: number }> };
     expect(json.objects.some((o) => o.id === armchair)).toBe(false);
 
-    await host.client.undo({ sceneId: 'sample' });
-    const undone = await host.client.openScene({ sceneId: 'sample' });
+    await t.host.client.undo({ sceneId: 'sample' });
+    const undone = await t.host.client.openScene({ sceneId: 'sample' });
     expect(Array.from(undone.buffers.instanceIds)).toEqual(Array.from(scanned.buffers.instanceIds));
     expect(Array.from(undone.buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
     expect(undone.instances.some((i) => i.id === armchair)).toBe(true);
-    await host.client.redo({ sceneId: 'sample' });
-    expect(pointsOf(await host.client.openScene({ sceneId: 'sample' }), armchair)).toBe(0);
+    await t.host.client.redo({ sceneId: 'sample' });
+    expect(pointsOf(await t.host.client.openScene({ sceneId: 'sample' }), armchair)).toBe(0);
     // Restoring the scan layout from the version list brings it back as a new version.
-    const restored = await host.client.restoreLayoutVersion({ sceneId: 'sample', versionId: r.list.versions[0]!.id });
+    const restored = await t.host.client.restoreLayoutVersion({ sceneId: 'sample', versionId: r.list.versions[0]!.id });
     expect(restored.version.version).toBe(3);
-    expect(pointsOf(await host.client.openScene({ sceneId: 'sample' }), armchair)).toBe(armchairPoints);
+    expect(pointsOf(await t.host.client.openScene({ sceneId: 'sample' }), armchair)).toBe(armchairPoints);
   });
 
   it('applies a duplicate: a new instance with the same label and a copy of the points at the solved pose, clear of everything', async () => {
-    const p = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'duplicate the armchair and put it next to the bed' });
+    const p = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'duplicate the armchair and put it next to the bed' });
     expect(p.status).toBe('edited');
     const change = p.changes.find((c) => c.before === null)!;
     copyId = change.id;
@@ -106,10 +95,10 @@ describe('removing and duplicating objects over the contract', () => {
     const move = p.moves[0]!;
     expect(move.relation.holds).toBe(true);
     expect(move.constraints.every((c) => c.pass)).toBe(true);
-    const r = await host.client.applyLayoutEdit({ sceneId: 'sample', previewId: p.previewId! });
+    const r = await t.host.client.applyLayoutEdit({ sceneId: 'sample', previewId: p.previewId! });
     expect(r.version.label).toMatch(/copy the armchair/);
 
-    const shown = await host.client.openScene({ sceneId: 'sample' });
+    const shown = await t.host.client.openScene({ sceneId: 'sample' });
     expect(scanned.instances.some((i) => i.id === copyId)).toBe(false);
     expect(shown.instances.find((i) => i.id === copyId)).toMatchObject({ label: 'armchair' });
     expect(pointsOf(shown, copyId)).toBe(armchairPoints);
@@ -121,27 +110,26 @@ describe('removing and duplicating objects over the contract', () => {
     const moved = [0, 1, 2].map((k) => m[k]! * c0[0] + m[4 + k]! * c0[1] + m[8 + k]! * c0[2] + m[12 + k]!);
     centroid(shown, copyId).forEach((v, k) => expect(v).toBeCloseTo(moved[k]!, 3));
 
-    const text = readFileSync((await host.client.exportLayout({ sceneId: 'sample', format: 'spatiallm' })).file, 'utf8');
+    const text = readFileSync((await t.host.client.exportLayout({ sceneId: 'sample', format: 'spatiallm' })).file, 'utf8');
     expect(bboxes(text, 'armchair')).toHaveLength(2);
-    const ply = await host.client.exportLayout({ sceneId: 'sample', format: 'ply', path: join(dataDir, 'out', 'copied.ply') });
+    const ply = await t.host.client.exportLayout({ sceneId: 'sample', format: 'ply', path: join(t.dataDir, 'out', 'copied.ply') });
     const data = readPly(new Uint8Array(readFileSync(ply.file)), { fileName: ply.file });
     expect(data.vertexCount).toBe(shown.buffers.instanceIds.length);
     expect(data.vertexScalars.instance!.filter((v) => v === copyId)).toHaveLength(armchairPoints);
 
     // The copy is an object like any other: removing it previews with its own points, not the original's.
-    const removal = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'remove it', selection: [copyId] });
+    const removal = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'remove it', selection: [copyId] });
     expect(removal.changes).toEqual([expect.objectContaining({ id: copyId, instanceId: copyId, after: null })]);
   });
 
   it('opens with the copy after a restart; undo takes the copy away', async () => {
-    const before = await host.client.openScene({ sceneId: 'sample' });
-    await host.close();
-    host = await start();
-    const reopened = await host.client.openScene({ sceneId: 'sample' });
+    const before = await t.host.client.openScene({ sceneId: 'sample' });
+    await t.restart();
+    const reopened = await t.host.client.openScene({ sceneId: 'sample' });
     expect(pointsOf(reopened, copyId)).toBe(armchairPoints);
     centroid(reopened, copyId).forEach((v, k) => expect(v).toBeCloseTo(centroid(before, copyId)[k]!, 5));
-    await host.client.undo({ sceneId: 'sample' });
-    const undone = await host.client.openScene({ sceneId: 'sample' });
+    await t.host.client.undo({ sceneId: 'sample' });
+    const undone = await t.host.client.openScene({ sceneId: 'sample' });
     expect(pointsOf(undone, copyId)).toBe(0);
     expect(undone.buffers.instanceIds.length).toBe(scanned.buffers.instanceIds.length);
   });

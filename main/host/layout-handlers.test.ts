@@ -1,27 +1,16 @@
 // Layout editing through the contract on the sample room with a real database: preview → apply →
 // the version listed and the points moved → undo → redo → restore, exports, and a restart.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutChange, OpenedScene, RpcResult } from '../../app/contract';
 import { readPly } from '../../app/formats/ply/readPly';
 import { parseSpatialLm } from '../../app/layout/spatiallm';
-import { createHost, type Host } from './create-host';
+import { testHost } from './testing/host-fixture';
 
-let dataDir: string;
-let host: Host;
-const start = () =>
-  createHost({ dataDir, transport: 'in-process', backupIntervalMs: 0, executionProvider: async () => ({ provider: 'none', reason: 'not probed in this test', fallbacks: [] }) });
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sw-layout-'));
-  host = await start();
-});
-afterAll(async () => {
-  await host.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const t = testHost('sw-layout-');
+beforeAll(t.setUp);
+afterAll(t.tearDown);
 
 const MOVE = 'move the armchair 50 cm to the left of the bed';
 const errorOf = (r: RpcResult) => (r.ok ? null : r.error);
@@ -49,13 +38,13 @@ describe('layout editing over the contract', () => {
   let change: LayoutChange;
 
   it('previews an instruction with the parser named, the grounding, the motion and every rule with its margin', async () => {
-    scanned = await host.client.openScene({ sceneId: 'sample' });
+    scanned = await t.host.client.openScene({ sceneId: 'sample' });
     armchair = scanned.instances.find((i) => i.label === 'armchair')!.id;
-    const empty = await host.client.listLayoutVersions({ sceneId: 'sample' });
+    const empty = await t.host.client.listLayoutVersions({ sceneId: 'sample' });
     expect(empty).toMatchObject({ versions: [], currentId: null, history: { canUndo: false } });
     expect(empty.objects).toBeGreaterThan(10);
 
-    const p = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: MOVE });
+    const p = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: MOVE });
     expect(p).toMatchObject({ status: 'edited', reason: null });
     // The bundled language model answers when confident, else the grammar parser; the reason says which.
     expect(p.parserReason).toMatch(p.parser === 'model' ? /language model answered/ : /grammar parser answered/);
@@ -75,21 +64,21 @@ describe('layout editing over the contract', () => {
   });
 
   it('refuses an impossible edit with the reason and says when an instruction is not understood', async () => {
-    const refused = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'move the armchair 50 cm to the left of the sofa' });
+    const refused = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'move the armchair 50 cm to the left of the sofa' });
     expect(refused).toMatchObject({ status: 'refused', previewId: null, changes: [] });
     expect(refused.reason).toMatch(/no room 50 cm left of the sofa/);
     expect(refused.constraintsAtIdeal.length).toBeGreaterThan(0);
-    const vague = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'make the room nicer' });
+    const vague = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'make the room nicer' });
     expect(vague.status).toBe('not_understood');
     expect(vague.reason).toBeTruthy();
-    const twoPlants = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'move the plant next to the bed' });
+    const twoPlants = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'move the plant next to the bed' });
     expect(twoPlants.status).toBe('ambiguous');
     expect(twoPlants.candidates.map((c) => c.category)).toEqual(['plant', 'plant']);
   });
 
   it('applies the preview as a version, moves the points openScene shows, and undo / redo / restore move them back and forth', async () => {
-    const p = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: MOVE });
-    const applied = await host.client.applyLayoutEdit({ sceneId: 'sample', previewId: p.previewId! });
+    const p = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: MOVE });
+    const applied = await t.host.client.applyLayoutEdit({ sceneId: 'sample', previewId: p.previewId! });
     expect(applied.list.versions.map((v) => [v.version, v.label, v.moved])).toEqual([
       [1, 'Scan layout', 0],
       [2, expect.stringMatching(/^Layout: .*armchair/), 1],
@@ -97,56 +86,56 @@ describe('layout editing over the contract', () => {
     expect(applied.list.currentId).toBe(applied.version.id);
     expect(applied.list.history).toEqual({ canUndo: true, canRedo: false });
     // A preview is used once.
-    expect(errorOf(await host.dispatch('applyLayoutEdit', { sceneId: 'sample', previewId: p.previewId }))).toMatchObject({ code: 'not_found' });
+    expect(errorOf(await t.host.dispatch('applyLayoutEdit', { sceneId: 'sample', previewId: p.previewId }))).toMatchObject({ code: 'not_found' });
 
     const before = centroid(scanned, armchair);
-    const after = centroid(await host.client.openScene({ sceneId: 'sample' }), armchair);
+    const after = centroid(await t.host.client.openScene({ sceneId: 'sample' }), armchair);
     apply(change.matrix!, before).forEach((v, k) => expect(after[k]).toBeCloseTo(v, 4));
     const other = scanned.instances.find((i) => i.label === 'bed')!.id;
-    expect(centroid(await host.client.openScene({ sceneId: 'sample' }), other)).toEqual(centroid(scanned, other));
+    expect(centroid(await t.host.client.openScene({ sceneId: 'sample' }), other)).toEqual(centroid(scanned, other));
 
-    const undone = await host.client.undo({ sceneId: 'sample' });
+    const undone = await t.host.client.undo({ sceneId: 'sample' });
     expect(undone.applied).toMatchObject({ kind: 'layout.apply' });
-    const list = await host.client.listLayoutVersions({ sceneId: 'sample' });
+    const list = await t.host.client.listLayoutVersions({ sceneId: 'sample' });
     expect(list.versions.map((v) => v.version)).toEqual([1]);
-    expect(Array.from((await host.client.openScene({ sceneId: 'sample' })).buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
+    expect(Array.from((await t.host.client.openScene({ sceneId: 'sample' })).buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
 
-    expect((await host.client.redo({ sceneId: 'sample' })).applied).toMatchObject({ kind: 'layout.apply' });
-    expect((await host.client.listLayoutVersions({ sceneId: 'sample' })).versions.map((v) => v.version)).toEqual([1, 2]);
-    centroid(await host.client.openScene({ sceneId: 'sample' }), armchair).forEach((v, k) => expect(v).toBeCloseTo(after[k]!, 5));
+    expect((await t.host.client.redo({ sceneId: 'sample' })).applied).toMatchObject({ kind: 'layout.apply' });
+    expect((await t.host.client.listLayoutVersions({ sceneId: 'sample' })).versions.map((v) => v.version)).toEqual([1, 2]);
+    centroid(await t.host.client.openScene({ sceneId: 'sample' }), armchair).forEach((v, k) => expect(v).toBeCloseTo(after[k]!, 5));
 
-    const restored = await host.client.restoreLayoutVersion({ sceneId: 'sample', versionId: list.versions[0]!.id });
+    const restored = await t.host.client.restoreLayoutVersion({ sceneId: 'sample', versionId: list.versions[0]!.id });
     expect(restored.list.versions.map((v) => [v.version, v.label])).toEqual([
       [1, 'Scan layout'],
       [2, expect.any(String)],
       [3, 'Restore layout version 1'],
     ]);
-    expect(Array.from((await host.client.openScene({ sceneId: 'sample' })).buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
-    expect(errorOf(await host.dispatch('restoreLayoutVersion', { sceneId: 'sample', versionId: restored.version.id }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/already the current layout/) });
-    expect((await host.client.undo({ sceneId: 'sample' })).applied).toMatchObject({ kind: 'layout.restore' });
-    centroid(await host.client.openScene({ sceneId: 'sample' }), armchair).forEach((v, k) => expect(v).toBeCloseTo(after[k]!, 5));
+    expect(Array.from((await t.host.client.openScene({ sceneId: 'sample' })).buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
+    expect(errorOf(await t.host.dispatch('restoreLayoutVersion', { sceneId: 'sample', versionId: restored.version.id }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/already the current layout/) });
+    expect((await t.host.client.undo({ sceneId: 'sample' })).applied).toMatchObject({ kind: 'layout.restore' });
+    centroid(await t.host.client.openScene({ sceneId: 'sample' }), armchair).forEach((v, k) => expect(v).toBeCloseTo(after[k]!, 5));
   });
 
   it('refuses a stale preview and bad inputs with typed errors; previews a removal', async () => {
-    const stale = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'turn the armchair 90 degrees' });
-    const other = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'move the armchair 10 cm to the left' });
-    await host.client.applyLayoutEdit({ sceneId: 'sample', previewId: other.previewId! });
-    expect(errorOf(await host.dispatch('applyLayoutEdit', { sceneId: 'sample', previewId: stale.previewId }))).toMatchObject({ code: 'not_found', message: expect.stringMatching(/preview the instruction again/) });
-    await host.client.undo({ sceneId: 'sample' });
-    const removal = await host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'remove the armchair' });
+    const stale = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'turn the armchair 90 degrees' });
+    const other = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'move the armchair 10 cm to the left' });
+    await t.host.client.applyLayoutEdit({ sceneId: 'sample', previewId: other.previewId! });
+    expect(errorOf(await t.host.dispatch('applyLayoutEdit', { sceneId: 'sample', previewId: stale.previewId }))).toMatchObject({ code: 'not_found', message: expect.stringMatching(/preview the instruction again/) });
+    await t.host.client.undo({ sceneId: 'sample' });
+    const removal = await t.host.client.previewLayoutEdit({ sceneId: 'sample', instruction: 'remove the armchair' });
     expect(removal.status).toBe('edited');
     expect(removal.changes[0]).toMatchObject({ after: null, matrix: null });
     // Applying a removal is covered by layout-edits.test.ts.
-    expect(errorOf(await host.dispatch('previewLayoutEdit', { sceneId: 'sample', instruction: '' }))).toMatchObject({ code: 'invalid_input' });
-    expect(errorOf(await host.dispatch('exportLayout', { sceneId: 'sample', format: 'ply', path: join(dataDir, 'x.txt') }))).toMatchObject({ code: 'invalid_input', details: [expect.objectContaining({ path: 'path', message: expect.stringMatching(/ending in .*\.ply for ply/) })] });
-    expect(errorOf(await host.dispatch('previewLayoutEdit', { sceneId: 'nope', instruction: 'move the bed' }))).toMatchObject({ code: 'not_found' });
-    mkdirSync(join(dataDir, 'blocked'));
-    writeFileSync(join(dataDir, 'blocked', 'file'), '');
-    expect(errorOf(await host.dispatch('exportLayout', { sceneId: 'sample', format: 'json', path: join(dataDir, 'blocked', 'file', 'x.json') }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/cannot write/) });
+    expect(errorOf(await t.host.dispatch('previewLayoutEdit', { sceneId: 'sample', instruction: '' }))).toMatchObject({ code: 'invalid_input' });
+    expect(errorOf(await t.host.dispatch('exportLayout', { sceneId: 'sample', format: 'ply', path: join(t.dataDir, 'x.txt') }))).toMatchObject({ code: 'invalid_input', details: [expect.objectContaining({ path: 'path', message: expect.stringMatching(/ending in .*\.ply for ply/) })] });
+    expect(errorOf(await t.host.dispatch('previewLayoutEdit', { sceneId: 'nope', instruction: 'move the bed' }))).toMatchObject({ code: 'not_found' });
+    mkdirSync(join(t.dataDir, 'blocked'));
+    writeFileSync(join(t.dataDir, 'blocked', 'file'), '');
+    expect(errorOf(await t.host.dispatch('exportLayout', { sceneId: 'sample', format: 'json', path: join(t.dataDir, 'blocked', 'file', 'x.json') }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/cannot write/) });
   });
 
   it('exports the edited scene as PLY with the moved points, and the layout as SpatialLM text and JSON', async () => {
-    const ply = await host.client.exportLayout({ sceneId: 'sample', format: 'ply', path: join(dataDir, 'out', 'room.ply') });
+    const ply = await t.host.client.exportLayout({ sceneId: 'sample', format: 'ply', path: join(t.dataDir, 'out', 'room.ply') });
     const data = readPly(new Uint8Array(readFileSync(ply.file)), { fileName: ply.file });
     expect(data.vertexCount).toBe(scanned.buffers.instanceIds.length);
     expect(ply.count).toBe(data.vertexCount);
@@ -157,28 +146,27 @@ describe('layout editing over the contract', () => {
       for (let k = 0; k < 3; k++) sum[k]! += data.positions[i * 3 + k]!;
       n++;
     }
-    const shown = centroid(await host.client.openScene({ sceneId: 'sample' }), armchair);
+    const shown = centroid(await t.host.client.openScene({ sceneId: 'sample' }), armchair);
     sum.forEach((v, k) => expect(v / n).toBeCloseTo(shown[k]!, 3));
 
-    const text = await host.client.exportLayout({ sceneId: 'sample', format: 'spatiallm' });
-    expect(text.file).toBe(join(dataDir, 'exports', 'sample-layout-v2.txt'));
+    const text = await t.host.client.exportLayout({ sceneId: 'sample', format: 'spatiallm' });
+    expect(text.file).toBe(join(t.dataDir, 'exports', 'sample-layout-v2.txt'));
     const boxes = parseSpatialLm(readFileSync(text.file, 'utf8'), text.file).filter((e) => e.kind === 'Bbox' && e.args[0] === 'armchair');
     expect(boxes).toHaveLength(1);
     expect(Number(boxes[0]!.args[1])).toBeCloseTo(change.after!.center[0], 3);
     expect(Number(boxes[0]!.args[2])).toBeCloseTo(change.after!.center[1], 3);
-    const json = await host.client.exportLayout({ sceneId: 'sample', format: 'json', path: join(dataDir, 'out', 'layout.json') });
+    const json = await t.host.client.exportLayout({ sceneId: 'sample', format: 'json', path: join(t.dataDir, 'out', 'layout.json') });
     const doc = JSON.parse(readFileSync(json.file, 'utf8')) as { objects: Array<{ id: number; pose: { center: number[] } }> };
     expect(doc.objects.find((o) => o.id === armchair)!.pose.center).toEqual(change.after!.center);
   });
 
   it('opens in the applied layout after a restart, and undo still works', async () => {
-    const shown = centroid(await host.client.openScene({ sceneId: 'sample' }), armchair);
-    await host.close();
-    host = await start();
-    const reopened = await host.client.openScene({ sceneId: 'sample' });
+    const shown = centroid(await t.host.client.openScene({ sceneId: 'sample' }), armchair);
+    await t.restart();
+    const reopened = await t.host.client.openScene({ sceneId: 'sample' });
     centroid(reopened, armchair).forEach((v, k) => expect(v).toBeCloseTo(shown[k]!, 5));
-    expect((await host.client.listLayoutVersions({ sceneId: 'sample' })).versions.map((v) => v.version)).toEqual([1, 2]);
-    await host.client.undo({ sceneId: 'sample' });
-    expect(Array.from((await host.client.openScene({ sceneId: 'sample' })).buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
+    expect((await t.host.client.listLayoutVersions({ sceneId: 'sample' })).versions.map((v) => v.version)).toEqual([1, 2]);
+    await t.host.client.undo({ sceneId: 'sample' });
+    expect(Array.from((await t.host.client.openScene({ sceneId: 'sample' })).buffers.positions)).toEqual(Array.from(scanned.buffers.positions));
   });
 });

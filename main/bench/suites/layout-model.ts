@@ -7,8 +7,8 @@ import { editFromReading } from '../../../app/layout/model/answer';
 import { bundledLayoutModelPath, closeSharedLayoutModels, sharedLayoutModel } from '../../layout/layout-model-store';
 import { haveMeta, metaLayouts } from '../../layout/real-rooms';
 import { result, timeIt, type BenchResult } from '../result';
+import { instructions, ROOM } from './layout';
 
-const ROOM = '38d58a7a31';
 const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 export default async function layoutModel(args: string[]): Promise<BenchResult[]> {
@@ -18,17 +18,7 @@ export default async function layoutModel(args: string[]): Promise<BenchResult[]
   }
   const runs = args.includes('--quick') ? 3 : 15;
   const doc = metaLayouts().get(ROOM)!;
-  const chairs = doc.objects.filter((o) => o.category === 'chair').map((o) => o.id);
-  const list = [
-    { text: 'move it 30 cm to the left', selection: [chairs[0]!] },
-    { text: 'put the trash can next to the whiteboard', selection: [] },
-    { text: 'turn it 90 degrees clockwise', selection: [chairs[5]!] },
-    { text: 'please move this chair half a metre forward', selection: [chairs[10]!] },
-    { text: 'put the telephone on the table by the keyboard', selection: [] },
-    { text: 'push the trash can into the corner', selection: [] },
-    { text: 'make it face the whiteboard', selection: [chairs[20]!] },
-    { text: 'move the trash can 40 cm in front of the whiteboard', selection: [] },
-  ];
+  const list = instructions(doc);
   const model = await sharedLayoutModel(bundledLayoutModelPath());
   const ours: number[] = [];
   const peer: number[] = [];

@@ -12,9 +12,10 @@ import type { LayoutDocument } from '../../../app/layout/types';
 import { haveMeta, metaLayouts } from '../../layout/real-rooms';
 import { result, timeIt, type BenchResult } from '../result';
 
-const ROOM = '38d58a7a31';
+/** The bench room and its instructions, shared with the layout-model suite so both time the same work. */
+export const ROOM = '38d58a7a31';
 
-function instructions(doc: LayoutDocument): Array<{ text: string; selection: number[] }> {
+export function instructions(doc: LayoutDocument): Array<{ text: string; selection: number[] }> {
   const chairs = doc.objects.filter((o) => o.category === 'chair').map((o) => o.id);
   return [
     { text: 'move it 30 cm to the left', selection: [chairs[0]!] },
