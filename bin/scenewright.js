@@ -1,5 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S NODE_EXTRA_CA_CERTS= node
 // CLI launcher: builds on first use (npm ci already does, through `prepare`), then runs the bundle.
+// The shebang empties NODE_EXTRA_CA_CERTS: Node 20 builds its whole certificate store at start-up
+// when that variable names a file (nodejs/node#40524; ~70 ms of the 2-core machine here, more than
+// `superpoints` spends on scene0000_00), and no scenewright command opens a TLS connection.
+// `node bin/scenewright.js …` still works, with the variable as the shell has it.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
