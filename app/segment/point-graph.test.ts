@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSampleRoom } from '../sample';
 import { joinSmallComponents, segmentGraph } from './felzenszwalb';
 import { knnGraph } from './knn';
-import { mergeSortedEdges, pointGraphEdges, sortEdgesByWeight } from './point-graph';
+import { mergeSortedEdgeRuns, mergeSortedEdges, pointGraphEdges, sortEdgeRunByWeight, sortEdgesByWeight } from './point-graph';
 import { denseIds, pcaNormals } from './point-superpoints';
 
 let seed = 11;
@@ -25,6 +25,36 @@ describe('sortEdgesByWeight', () => {
     expect([...s.b]).toEqual(expected.map((e) => m - e));
     expect([...s.w]).toEqual(expected.map((e) => w[e]!));
     expect(s.a[0]).toBe(1234);
+  });
+});
+
+describe('sortEdgeRunByWeight + mergeSortedEdgeRuns', () => {
+  it('give sortEdgesByWeight of the runs laid end to end, ties across runs in run order', () => {
+    const m = 6000;
+    // Ties within and across runs, and a weight rounded below 0 in the last run.
+    const w = Float32Array.from({ length: m }, () => Math.floor(rand() * 12) / 8);
+    w[5555] = -1e-7;
+    const a = Int32Array.from({ length: m }, (_, e) => e);
+    const b = Int32Array.from({ length: m }, (_, e) => 2 * e + 1);
+    // Three runs in a buffer with gaps between them (as the threads write them: each from its own slot).
+    const runs = [
+      { from: 0, count: 1500 },
+      { from: 2000, count: 2500 },
+      { from: 4600, count: 2000 },
+    ];
+    const buffer = { a: new Int32Array(m + 700).fill(-7), b: new Int32Array(m + 700).fill(-7), w: new Float32Array(m + 700).fill(9) };
+    let e = 0;
+    for (const r of runs) for (let i = 0; i < r.count; i++, e++) [buffer.a[r.from + i], buffer.b[r.from + i], buffer.w[r.from + i]] = [a[e]!, b[e]!, w[e]!];
+    for (const r of runs) sortEdgeRunByWeight(buffer, r.from, r.from + r.count);
+    // Each run is sorted in place and nothing outside it moved.
+    expect(buffer.a[1500]).toBe(-7);
+    expect(buffer.w[1999]).toBe(9);
+    const merged = mergeSortedEdgeRuns(buffer, runs);
+    const whole = sortEdgesByWeight({ a, b, w });
+    expect([...merged.a]).toEqual([...whole.a]);
+    expect([...merged.b]).toEqual([...whole.b]);
+    expect([...merged.w]).toEqual([...whole.w]);
+    expect(merged.a[0]).toBe(5555);
   });
 });
 

@@ -78,6 +78,61 @@ export function sortEdgesByWeight(edges: MeshEdges): MeshEdges {
 }
 
 /**
+ * sortEdgesByWeight on the run edges[from..to) in place (a thread sorts the run it has just made;
+ * mergeSortedEdgeRuns joins the runs).
+ */
+export function sortEdgeRunByWeight(edges: MeshEdges, from: number, to: number): void {
+  const m = to - from;
+  if (m < 2) return;
+  const w = edges.w.subarray(from, to);
+  const keys = new Uint32Array(m);
+  weightKeys(w, keys, 0, m);
+  sortKeyedRange(keys, edges.a.subarray(from, to), edges.b.subarray(from, to), 0, m, new Uint32Array(m), new Int32Array(m), new Int32Array(m));
+  weightsOfKeys(keys, w, 0, m);
+}
+
+/**
+ * Runs of `edges`, each sorted by sortEdgeRunByWeight, joined into new arrays: what sortEdgesByWeight
+ * gives for the runs laid end to end in the order listed (a stable merge: equal keys take the earlier run).
+ */
+export function mergeSortedEdgeRuns(edges: MeshEdges, runs: readonly { from: number; count: number }[]): MeshEdges {
+  let total = 0;
+  for (const r of runs) total += r.count;
+  const a = new Int32Array(total);
+  const b = new Int32Array(total);
+  const w = new Float32Array(total);
+  const bits = new Uint32Array(edges.w.buffer, edges.w.byteOffset, edges.w.length);
+  const outBits = new Uint32Array(w.buffer);
+  const { a: ea, b: eb } = edges;
+  const heads = runs.length;
+  const at = new Int32Array(heads);
+  const end = new Int32Array(heads);
+  // Each run's head key, or 2^32 (above every key) once the run is used up.
+  const headKey = new Float64Array(heads);
+  const keyAt = (e: number) => {
+    const v = bits[e]!;
+    return v & 0x80000000 ? ~v >>> 0 : (v | 0x80000000) >>> 0;
+  };
+  for (let r = 0; r < heads; r++) {
+    at[r] = runs[r]!.from;
+    end[r] = runs[r]!.from + runs[r]!.count;
+    headKey[r] = at[r]! < end[r]! ? keyAt(at[r]!) : 2 ** 32;
+  }
+  for (let p = 0; p < total; p++) {
+    // One run per thread, so a few: the smallest head by a linear look, the first run on ties.
+    let best = 0;
+    for (let r = 1; r < heads; r++) if (headKey[r]! < headKey[best]!) best = r;
+    const e = at[best]!;
+    a[p] = ea[e]!;
+    b[p] = eb[e]!;
+    outBits[p] = bits[e]!;
+    at[best] = e + 1;
+    headKey[best] = e + 1 < end[best]! ? keyAt(e + 1) : 2 ** 32;
+  }
+  return { a, b, w };
+}
+
+/**
  * Sort keys of the weights w[from..to) into keys[from..to): float bits made unsigned and monotonic
  * (negatives, a dot product rounded past 1, flip whole, the rest flip the sign bit; -0 sorts just
  * before +0, which compare equal, fine for merging).

@@ -18,7 +18,10 @@ export interface KnnRequest {
   kernelFile?: string;
 }
 
-/** The superpoint graph's edges of points [from, to), written into `out` from slot `at` (pointGraphEdgesOf). */
+/**
+ * The superpoint graph's edges of points [from, to), written into `out` from slot `at`
+ * (pointGraphEdgesOf); with `sort`, that run then sorted by weight in place (sortEdgeRunByWeight).
+ */
 export interface EdgesRequest {
   id: number;
   task: 'edges';
@@ -31,6 +34,7 @@ export interface EdgesRequest {
   to: number;
   out: MeshEdges;
   at: number;
+  sort?: boolean;
 }
 
 export type WorkerRequest = KnnRequest | EdgesRequest;

@@ -1,13 +1,14 @@
 // Everything point-cloud superpoints do before merging, on several cores: the k-NN graph and each
 // point's PCA normal (a worker answers the normals of the points whose rows it has just found), then
 // the weighted edges split by point range (they need every normal, so they wait for the first step),
-// then their sort by weight on this thread. Each step writes disjoint parts of shared buffers with the
-// same code the single thread runs, and the edge runs are joined in point order, so the result is
+// each range's run sorted by weight where it was made, and the runs merged here. Each step writes
+// disjoint parts of shared buffers with the same code the single thread runs, and the stable sort of
+// each run plus a stable merge in point order is the stable sort of the whole list, so the result is
 // byte for byte knnGraph + pcaNormals + sortEdgesByWeight(pointGraphEdges); merging the sorted edges
-// (sequential by nature) stays with the caller.
+// into superpoints (sequential by nature) stays with the caller.
 import { availableParallelism } from 'node:os';
 import { emptyKnnGraph, planKnn, splitCells } from '../../app/segment/knn';
-import { pointGraphEdges, pointGraphEdgesOf, sortEdgesByWeight } from '../../app/segment/point-graph';
+import { mergeSortedEdgeRuns, pointGraphEdges, pointGraphEdgesOf, sortEdgeRunByWeight, sortEdgesByWeight } from '../../app/segment/point-graph';
 import { pcaNormals, pcaNormalsOfCells, pointSuperpointK, POINT_SUPERPOINT_DEFAULTS, type PointGraphParts, type PointSuperpointOptions } from '../../app/segment/point-superpoints';
 import { knnCellsWith, knnGraphWith, knnKernelFile } from './knn-kernel';
 import type { WorkerRequest } from './knn-worker-protocol';
@@ -51,25 +52,21 @@ export async function parallelPointGraph(positions: Float32Array, colors: Uint8A
     },
   );
 
-  // Step 2: edges by equal ranges of points, each run written from slot first·k, then joined in order.
+  // Step 2: edges by equal ranges of points, each run written from slot first·k and sorted there,
+  // then the sorted runs merged in point order.
   const sharedColors = colors ? new Uint8Array(shared(colors.byteLength)) : undefined;
   sharedColors?.set(colors!);
   const edges = { a: new Int32Array(shared(4 * n * k)), b: new Int32Array(shared(4 * n * k)), w: new Float32Array(shared(4 * n * k)) };
   const point = (t: number) => Math.round((t * n) / threads);
   const counts = await team.each(
-    (t) => ({ task: 'edges', graph, normals, ...(sharedColors ? { colors: sharedColors } : {}), colorWeight: o.colorWeight, maxEdgeLength: o.maxEdgeLength, from: point(t), to: point(t + 1), out: edges, at: point(t) * k }),
-    (t) => pointGraphEdgesOf(graph, normals, sharedColors, o.colorWeight, o.maxEdgeLength, point(t), point(t + 1), edges, point(t) * k),
+    (t) => ({ task: 'edges', graph, normals, ...(sharedColors ? { colors: sharedColors } : {}), colorWeight: o.colorWeight, maxEdgeLength: o.maxEdgeLength, from: point(t), to: point(t + 1), out: edges, at: point(t) * k, sort: true }),
+    (t) => {
+      const count = pointGraphEdgesOf(graph, normals, sharedColors, o.colorWeight, o.maxEdgeLength, point(t), point(t + 1), edges, point(t) * k);
+      sortEdgeRunByWeight(edges, point(t) * k, point(t) * k + count);
+      return count;
+    },
   );
-  let m = counts[0]!;
-  for (let t = 1; t < threads; t++) {
-    const from = point(t) * k;
-    if (from !== m) for (const arr of [edges.a, edges.b, edges.w]) arr.copyWithin(m, from, from + counts[t]!);
-    m += counts[t]!;
-  }
-
-  // The sort stays here: split across threads it needs two more hand-offs, and on busy cores each
-  // hand-off can wait a scheduler slice for the worker, more than the half sort saves.
-  const sorted = sortEdgesByWeight({ a: edges.a.subarray(0, m), b: edges.b.subarray(0, m), w: edges.w.subarray(0, m) });
+  const sorted = mergeSortedEdgeRuns(edges, counts.map((count, t) => ({ from: point(t) * k, count })));
   parallel.onRun?.({ parts: threads, workerFailures: team.failed.size });
   return { graph, normals, edges: sorted, sorted: true };
 }
