@@ -96,39 +96,62 @@ export function sortEdgeRunByWeight(edges: MeshEdges, from: number, to: number):
  * gives for the runs laid end to end in the order listed (a stable merge: equal keys take the earlier run).
  */
 export function mergeSortedEdgeRuns(edges: MeshEdges, runs: readonly { from: number; count: number }[]): MeshEdges {
-  let total = 0;
-  for (const r of runs) total += r.count;
+  if (runs.length === 0) return { a: new Int32Array(0), b: new Int32Array(0), w: new Float32Array(0) };
+  // Pairwise, first with second, that with the third…: each merge keeps the earlier runs first on ties.
+  const first = runs[0]!;
+  let merged: MeshEdges = edges;
+  let [from, to] = [first.from, first.from + first.count];
+  for (let r = 1; r < runs.length; r++) {
+    const run = runs[r]!;
+    merged = mergeTwo(merged, from, to, edges, run.from, run.from + run.count);
+    [from, to] = [0, merged.w.length];
+  }
+  if (merged === edges) merged = { a: edges.a.slice(from, to), b: edges.b.slice(from, to), w: edges.w.slice(from, to) };
+  return merged;
+}
+
+/** Stable merge of x[xFrom..xTo) and y[yFrom..yTo), both sorted by weight key; x first on ties. */
+function mergeTwo(x: MeshEdges, xFrom: number, xTo: number, y: MeshEdges, yFrom: number, yTo: number): MeshEdges {
+  const total = xTo - xFrom + (yTo - yFrom);
   const a = new Int32Array(total);
   const b = new Int32Array(total);
   const w = new Float32Array(total);
-  const bits = new Uint32Array(edges.w.buffer, edges.w.byteOffset, edges.w.length);
-  const outBits = new Uint32Array(w.buffer);
-  const { a: ea, b: eb } = edges;
-  const heads = runs.length;
-  const at = new Int32Array(heads);
-  const end = new Int32Array(heads);
-  // Each run's head key, or 2^32 (above every key) once the run is used up.
-  const headKey = new Float64Array(heads);
-  const keyAt = (e: number) => {
-    const v = bits[e]!;
-    return v & 0x80000000 ? ~v >>> 0 : (v | 0x80000000) >>> 0;
-  };
-  for (let r = 0; r < heads; r++) {
-    at[r] = runs[r]!.from;
-    end[r] = runs[r]!.from + runs[r]!.count;
-    headKey[r] = at[r]! < end[r]! ? keyAt(at[r]!) : 2 ** 32;
+  const out = new Uint32Array(w.buffer);
+  const xBits = new Uint32Array(x.w.buffer, x.w.byteOffset, x.w.length);
+  const yBits = new Uint32Array(y.w.buffer, y.w.byteOffset, y.w.length);
+  let i = xFrom;
+  let j = yFrom;
+  let p = 0;
+  if (i < xTo && j < yTo) {
+    let xv = xBits[i]!;
+    let yv = yBits[j]!;
+    let xk = xv & 0x80000000 ? ~xv >>> 0 : (xv | 0x80000000) >>> 0;
+    let yk = yv & 0x80000000 ? ~yv >>> 0 : (yv | 0x80000000) >>> 0;
+    for (;;) {
+      if (yk < xk) {
+        a[p] = y.a[j]!;
+        b[p] = y.b[j]!;
+        out[p++] = yv;
+        if (++j === yTo) break;
+        yv = yBits[j]!;
+        yk = yv & 0x80000000 ? ~yv >>> 0 : (yv | 0x80000000) >>> 0;
+      } else {
+        a[p] = x.a[i]!;
+        b[p] = x.b[i]!;
+        out[p++] = xv;
+        if (++i === xTo) break;
+        xv = xBits[i]!;
+        xk = xv & 0x80000000 ? ~xv >>> 0 : (xv | 0x80000000) >>> 0;
+      }
+    }
   }
-  for (let p = 0; p < total; p++) {
-    // One run per thread, so a few: the smallest head by a linear look, the first run on ties.
-    let best = 0;
-    for (let r = 1; r < heads; r++) if (headKey[r]! < headKey[best]!) best = r;
-    const e = at[best]!;
-    a[p] = ea[e]!;
-    b[p] = eb[e]!;
-    outBits[p] = bits[e]!;
-    at[best] = e + 1;
-    headKey[best] = e + 1 < end[best]! ? keyAt(e + 1) : 2 ** 32;
-  }
+  a.set(x.a.subarray(i, xTo), p);
+  b.set(x.b.subarray(i, xTo), p);
+  out.set(xBits.subarray(i, xTo), p);
+  p += xTo - i;
+  a.set(y.a.subarray(j, yTo), p);
+  b.set(y.b.subarray(j, yTo), p);
+  out.set(yBits.subarray(j, yTo), p);
   return { a, b, w };
 }
 
