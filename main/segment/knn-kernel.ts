@@ -7,6 +7,7 @@ import { sep } from 'node:path';
 import { knnCells, knnGraph, type KnnGraph, type KnnPlan } from '../../app/segment/knn';
 import { instantiateKnnKernel, wasmKnnCells, wasmKnnGraph, type KnnKernelExports } from '../../app/segment/knn-wasm';
 import { wasmKernelPath } from '../launch/paths';
+import { compileOptimised } from './optimised-wasm';
 
 /** 'wasm': the kernel (an error when it is not built); 'js': the reference; absent: the kernel when built. */
 export type KnnImplementation = 'wasm' | 'js';
@@ -18,7 +19,8 @@ export function loadKnnKernel(path: string): KnnKernelExports {
   let kernel = loaded.get(path);
   if (kernel) return kernel;
   try {
-    kernel = instantiateKnnKernel(readFileSync(path));
+    const bytes = readFileSync(path);
+    kernel = compileOptimised(() => instantiateKnnKernel(bytes));
   } catch (err) {
     throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)} (run npm run build)`);
   }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { segmentMesh, type MeshSegmenter } from '../../app/segment/mesh-segmentator';
 import { instantiateSegmentator, wasmMeshSegmenter, type SegmentatorExports } from '../../app/segment/segmentator-wasm';
 import { wasmKernelPath } from '../launch/paths';
+import { compileOptimised } from './optimised-wasm';
 
 export interface LoadedSegmenter {
   segment: MeshSegmenter;
@@ -23,7 +24,8 @@ export function meshSegmenter(): LoadedSegmenter {
   if (!existsSync(path)) return (cached = { segment: segmentMesh, kind: 'js' });
   let kernel;
   try {
-    kernel = instantiateSegmentator(readFileSync(path));
+    const bytes = readFileSync(path);
+    kernel = compileOptimised(() => instantiateSegmentator(bytes));
   } catch (err) {
     throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)} (run npm run build)`);
   }
