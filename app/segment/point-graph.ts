@@ -228,6 +228,9 @@ function sortKeyedRange(keys: Uint32Array, a: Int32Array, b: Int32Array, from: n
   }
 }
 
+/** mergeSortedEdges, or the same merging elsewhere (the host's WebAssembly kernel: point-merge-wasm.ts). */
+export type SortedEdgeMerger = (vertexCount: number, sorted: MeshEdges, kThresh: number, minSize: number) => Int32Array;
+
 /**
  * Felzenszwalb–Huttenlocher merging over edges already sorted by weight (thresholds in float32, as
  * the mesh path keeps them), then small components joined to a neighbour along the same edges.

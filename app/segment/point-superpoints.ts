@@ -5,7 +5,7 @@
 import { smallestEigenvector } from './covariance';
 import type { MeshEdges } from './edge-weights';
 import { knnGraph, type KnnGraph, type KnnPlan } from './knn';
-import { mergeSortedEdges, pointGraphEdges, sortEdgesByWeight } from './point-graph';
+import { mergeSortedEdges, pointGraphEdges, sortEdgesByWeight, type SortedEdgeMerger } from './point-graph';
 
 export interface PointSuperpointOptions {
   /** Neighbours per point, for the graph and for the PCA normal. */
@@ -58,8 +58,9 @@ export interface PointGraphParts {
 /**
  * Deterministic: the same positions, colours and options give the same ids. `knn`: the graph
  * knnGraph(positions, pointSuperpointK(n, options)) already computed, or all of PointGraphParts.
+ * `merge`: the merging over the sorted edges (the host passes its WebAssembly kernel; same ids).
  */
-export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | undefined, options: PointSuperpointOptions = {}, knn?: KnnGraph | PointGraphParts): PointSuperpoints {
+export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | undefined, options: PointSuperpointOptions = {}, knn?: KnnGraph | PointGraphParts, merge: SortedEdgeMerger = mergeSortedEdges): PointSuperpoints {
   const o = { ...POINT_SUPERPOINT_DEFAULTS, ...options };
   if (positions.length % 3 !== 0) throw new RangeError(`pointSuperpoints: positions length ${positions.length} is not a multiple of 3`);
   if (colors && colors.length !== positions.length) throw new RangeError(`pointSuperpoints: ${colors.length / 3} colours for ${positions.length / 3} points`);
@@ -78,7 +79,7 @@ export function pointSuperpoints(positions: Float32Array, colors: Uint8Array | u
   const graph = given ?? knnGraph(positions, k);
   const normals = parts ? parts.normals : pcaNormals(positions, graph);
   const edges = parts?.sorted ? parts.edges : sortEdgesByWeight(parts ? parts.edges : pointGraphEdges(graph, normals, colors, o.colorWeight, o.maxEdgeLength));
-  const { ids, count } = denseIds(mergeSortedEdges(n, edges, o.kThresh, o.segMinVerts));
+  const { ids, count } = denseIds(merge(n, edges, o.kThresh, o.segMinVerts));
   return { ids, count, normals, graph };
 }
 

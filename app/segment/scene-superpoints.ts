@@ -5,6 +5,7 @@ import { segmentMesh, type MeshSegmenter, type SegmentMeshOptions } from './mesh
 import { denseIds, pointSuperpoints, POINT_SUPERPOINT_DEFAULTS, type PointGraphParts, type PointSuperpointOptions } from './point-superpoints';
 import { blendedVertexNormals } from './vertex-normals';
 import type { KnnGraph } from './knn';
+import type { SortedEdgeMerger } from './point-graph';
 
 export interface SuperpointSource {
   positions: Float32Array;
@@ -32,6 +33,8 @@ export interface SceneSuperpointOptions {
   knn?: KnnGraph;
   /** Or its graph, normals and edges computed beforehand, for the same options (see PointGraphParts). */
   pointGraph?: PointGraphParts;
+  /** The point cloud's merging over sorted edges: mergeSortedEdges by default; the host passes its wasm kernel (same ids). */
+  pointMerger?: SortedEdgeMerger;
 }
 
 export function sceneSuperpoints(source: SuperpointSource, options: SceneSuperpointOptions = {}): SceneSuperpoints {
@@ -43,7 +46,7 @@ export function sceneSuperpoints(source: SuperpointSource, options: SceneSuperpo
     const { ids, count } = denseIds(raw);
     return { ids, count, normals, neighbours: adjacencyFromFaces(ids, count, faces), method: raw === source.superpoints ? 'file' : 'mesh' };
   }
-  const sp = pointSuperpoints(positions, colors, options.points, options.pointGraph ?? options.knn);
+  const sp = pointSuperpoints(positions, colors, options.points, options.pointGraph ?? options.knn, options.pointMerger);
   const reach = options.points?.maxEdgeLength ?? POINT_SUPERPOINT_DEFAULTS.maxEdgeLength;
   return { ids: sp.ids, count: sp.count, normals: sp.normals, neighbours: adjacencyFromKnn(sp.ids, sp.count, sp.graph, reach), method: 'points' };
 }

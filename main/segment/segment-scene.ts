@@ -10,6 +10,7 @@ import { instancesFromLogits } from '../../app/segment/model-instances';
 import { sceneSuperpointFeatures, type SceneSuperpointOptions } from '../../app/segment/scene-superpoints';
 import { meshSegmenter } from './mesh-segmenter';
 import { parallelPointGraph } from './parallel-point-graph';
+import { pointMerger } from './point-merger';
 import type { LoadModelOptions, SegmentationModel } from '../models/segmentation-model';
 import { chooseSegmentationModel, sharedSegmentationModel } from './model-store';
 
@@ -97,8 +98,9 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
   const source = { positions: scene.positions, colors: scene.colors, ...(input.faces ? { faces: input.faces } : {}), ...(input.superpoints ? { superpoints: input.superpoints } : {}) };
   let superpointOptions = options.superpoints;
   if (!input.faces?.length && !options.superpoints?.knn && !options.superpoints?.pointGraph) {
-    // A point cloud: its neighbour search, normals and edges, most of the superpoints, run on every core.
-    superpointOptions = { ...options.superpoints, pointGraph: await parallelPointGraph(scene.positions, scene.colors, options.superpoints?.points) };
+    // A point cloud: its neighbour search, normals and edges, most of the superpoints, run on every
+    // core; the merging (sequential) on the wasm kernel when built (same ids as the JS).
+    superpointOptions = { pointMerger: pointMerger().merge, ...options.superpoints, pointGraph: await parallelPointGraph(scene.positions, scene.colors, options.superpoints?.points) };
   } else if (input.faces?.length && !input.superpoints && !options.superpoints?.meshSegmenter) {
     // A mesh: the Segmentator's wasm kernel when built (same ids as the JS).
     superpointOptions = { ...options.superpoints, meshSegmenter: meshSegmenter().segment };
