@@ -95,6 +95,22 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
   };
 
   await stage(0);
+  // The model loads (an ONNX session, on its own thread) while the superpoints are cut: on the first
+  // segmentation of a session that takes about as long as the superpoints do. A file that fails to
+  // load is an error, never hidden behind the fallback; it is reported after the superpoints stage.
+  let model = options.model;
+  let fallbackReason = 'no segmentation model configured';
+  let chosenReason = '';
+  let loading: Promise<SegmentationModel> | null = null;
+  if (!model) {
+    const choice = chooseSegmentationModel(options.modelPath, options.bundledModel === false ? null : options.bundledModel);
+    if (choice.path) {
+      loading = sharedSegmentationModel(choice.path, options.modelOptions);
+      // Awaited below; until then a rejection (say, while the superpoints are cancelled) is not unhandled.
+      loading.catch(() => {});
+      chosenReason = choice.reason;
+    } else fallbackReason = choice.reason;
+  }
   const source = { positions: scene.positions, colors: scene.colors, ...(input.faces ? { faces: input.faces } : {}), ...(input.superpoints ? { superpoints: input.superpoints } : {}) };
   let superpointOptions = options.superpoints;
   if (!input.faces?.length && !options.superpoints?.knn && !options.superpoints?.pointGraph) {
@@ -108,17 +124,7 @@ export async function segmentScene(input: SegmentInput, options: SegmentOptions 
   const { superpoints, features } = sceneSuperpointFeatures(source, superpointOptions);
   await stage(1);
 
-  let model = options.model;
-  let fallbackReason = 'no segmentation model configured';
-  let chosenReason = '';
-  if (!model) {
-    const choice = chooseSegmentationModel(options.modelPath, options.bundledModel === false ? null : options.bundledModel);
-    if (choice.path) {
-      // A broken file is an error, never hidden behind the fallback.
-      model = await sharedSegmentationModel(choice.path, options.modelOptions);
-      chosenReason = choice.reason;
-    } else fallbackReason = choice.reason;
-  }
+  if (loading) model = await loading;
   await stage(2, model ? 'model' : 'geometric fallback');
 
   let groups: { label: string; superpoints: number[]; confidence: number }[];
