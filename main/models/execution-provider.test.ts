@@ -1,12 +1,20 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CUDA_NOT_INSTALLED, chooseExecutionProvider, probeInChild, type ProbedProvider } from './execution-provider';
+import { CUDA_NOT_INSTALLED, chooseExecutionProvider, probeInChild, probeInProcess, probeProvider, type ProbedProvider } from './execution-provider';
 
 const ort = createRequire(import.meta.url)('onnxruntime-node') as typeof import('onnxruntime-node');
 
 describe('execution provider choice', () => {
-  it('creates and runs a session on the in-memory probe model with the CPU provider', async () => {
+  it('creates and runs a session on the in-memory probe model with the CPU provider, in a child and in this process', async () => {
     expect(await probeInChild('cpu')).toEqual({ ok: true });
+    expect(await probeInProcess('cpu')).toEqual({ ok: true });
+    expect(await probeProvider('cpu')).toEqual({ ok: true });
+  });
+
+  it('reports a provider this build lacks as failed, in this process too, with ORT\'s reason', async () => {
+    const r = await probeInProcess('tensorrt' as ProbedProvider);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.length).toBeGreaterThan(5);
   });
 
   it('on this machine picks a provider that works and explains every one it skipped', async () => {
