@@ -3,7 +3,6 @@
 // segmenting ScanNet's scene0000_00 does. bin/scenewright.js routes the command here; help and every
 // other command stay with main/cli/index.ts, which also runs this command (tests use that path).
 import { writeSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { UsageError } from './args';
 import type { Io } from './command';
 import { run, SUPERPOINTS_USAGE } from './commands/superpoints';
@@ -14,10 +13,7 @@ const leanIo: Io = { out: (text) => void writeSync(1, text), err: (text) => void
 
 /** Same exit codes and messages as `main` in main/cli/index.ts for this one command. */
 export async function main(argv: string[], io: Io = leanIo): Promise<number> {
-  // The segmentation kernel (dist/wasm/segmentator.wasm) runs each stage as one long call. V8 starts
-  // wasm on its baseline compiler and swaps in optimised code only on a later call, so in a process
-  // that segments once the kernel would run unoptimised throughout: compile it optimised up front.
-  setFlagsFromString('--no-liftoff');
+  // The segmentation kernel compiles optimised up front (main/segment/optimised-wasm.ts).
   try {
     return await run(argv, io);
   } catch (err) {

@@ -7,11 +7,15 @@ import { setFlagsFromString } from 'node:v8';
 
 /** Runs `instantiate` (a kernel's synchronous compile) with V8's baseline wasm compiler off. */
 export function compileOptimised<T>(instantiate: () => T): T {
-  // V8 flags are process-wide: Liftoff comes back on at once for any other module (laz-perf's).
+  // Lazy compilation off too: otherwise V8 compiles each function at its first call, with the
+  // flags of that moment. V8 flags are process-wide: both come back at once for any other module
+  // (laz-perf's, 200 KB, where Liftoff's fast compile is the better trade).
   setFlagsFromString('--no-liftoff');
+  setFlagsFromString('--no-wasm-lazy-compilation');
   try {
     return instantiate();
   } finally {
+    setFlagsFromString('--wasm-lazy-compilation');
     setFlagsFromString('--liftoff');
   }
 }
