@@ -4,6 +4,7 @@
 // the rows are copied out into the graph. This module needs only the WebAssembly global (the host
 // reads the bytes: main/segment/knn-kernel.ts), so it runs in Node and in browsers alike.
 import { emptyKnnGraph, knnCells, planKnn, type KnnGraph, type KnnGrid, type KnnPlan } from './knn';
+import { instantiateKernel } from './wasm-kernel';
 
 /** The kernel's exports (see native/wasm/knn/index.ts for the memory layout). */
 export interface KnnKernelExports {
@@ -18,25 +19,11 @@ export interface KnnKernelExports {
   knnCells(cellFrom: number, cellTo: number): void;
 }
 
-/** The part of the WebAssembly API used here (app/ is compiled without DOM or Node types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-
 const EXPORTS = ['reserve', 'xyzPtr', 'startPtr', 'orderPtr', 'rowsIndexPtr', 'rowsDistancePtr', 'setGrid', 'knnCells'] as const;
 
 /** Instantiates the kernel (synchronously: the module is a few KB). Throws when the bytes are not it. */
 export function instantiateKnnKernel(bytes: Uint8Array): KnnKernelExports {
-  const api = wasmApi();
-  if (!api) throw new Error('knn kernel: this runtime has no WebAssembly');
-  const { exports } = new api.Instance(new api.Module(bytes), { env: { abort: kernelAbort } });
-  const k = exports as Partial<KnnKernelExports>;
-  for (const name of EXPORTS) {
-    if (typeof k[name] !== 'function') throw new Error(`knn kernel: the wasm module has no export "${name}" (rebuild with npm run build)`);
-  }
-  return k as KnnKernelExports;
+  return instantiateKernel<KnnKernelExports>('knn kernel', bytes, EXPORTS);
 }
 
 /**
@@ -88,8 +75,4 @@ function loadGrid(kernel: KnnKernelExports, n: number, k: number, grid: KnnGrid,
   new Int32Array(buffer, kernel.orderPtr(), n).set(grid.order);
   kernel.setGrid(grid.minX, grid.minY, grid.minZ, grid.h, grid.nx, grid.ny, grid.nz);
   return true;
-}
-
-function kernelAbort(): never {
-  throw new Error('knn kernel: the wasm kernel aborted');
 }

@@ -4,6 +4,7 @@
 // fallback. Needs only the WebAssembly global (the host reads the bytes: main/segment/point-merger.ts).
 import type { MeshEdges } from './edge-weights';
 import { mergeSortedEdges, type SortedEdgeMerger } from './point-graph';
+import { instantiateKernel } from './wasm-kernel';
 
 /** The kernel's exports (see native/wasm/point-merge/index.ts for the memory layout). */
 export interface PointMergeExports {
@@ -16,24 +17,11 @@ export interface PointMergeExports {
   merge(n: number, m: number, kThresh: number, minSize: number): void;
 }
 
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-
 const EXPORTS = ['reserve', 'edgesAPtr', 'edgesBPtr', 'weightsPtr', 'rootsPtr', 'merge'] as const;
 
 /** Instantiates the kernel synchronously (it is about 1 KB). Throws when the bytes are not it. */
 export function instantiatePointMerge(bytes: Uint8Array): PointMergeExports {
-  const api = wasmApi();
-  if (!api) throw new Error('point-merge kernel: this runtime has no WebAssembly');
-  const { exports } = new api.Instance(new api.Module(bytes), { env: { abort: kernelAbort } });
-  const k = exports as Partial<PointMergeExports>;
-  for (const name of EXPORTS) {
-    if (typeof k[name] !== 'function') throw new Error(`point-merge kernel: the wasm module has no export "${name}" (rebuild with npm run build)`);
-  }
-  return k as PointMergeExports;
+  return instantiateKernel<PointMergeExports>('point-merge kernel', bytes, EXPORTS);
 }
 
 /** mergeSortedEdges on the kernel; past 4 GiB of wasm memory the JS answers. */
@@ -48,8 +36,4 @@ export function wasmSortedEdgeMerger(kernel: PointMergeExports): SortedEdgeMerge
     kernel.merge(vertexCount, m, Math.fround(kThresh), minSize);
     return new Int32Array(kernel.memory.buffer, kernel.rootsPtr(), vertexCount).slice();
   };
-}
-
-function kernelAbort(): never {
-  throw new Error('point-merge kernel: the wasm kernel aborted');
 }

@@ -7,6 +7,7 @@ import { parsePlyHeader } from '../formats/ply/header';
 import { SCALAR_SIZE } from '../formats/ply/scalarTypes';
 import type { PlyHeader } from '../formats/ply/types';
 import { badFaceIndex, checkSegmentMeshInput, segmentMesh, type MeshSegmenter, type SegmentMeshOptions } from './mesh-segmentator';
+import { instantiateKernel } from './wasm-kernel';
 
 /** The kernel's exports (see native/wasm/segmentator/index.ts for the memory layout). */
 export interface SegmentatorExports {
@@ -28,24 +29,10 @@ export interface SegmentatorExports {
   heapSortEdges(count: number): void;
 }
 
-/** The part of the WebAssembly API used here (app/ is compiled without DOM or Node types). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-const wasmApi = (): WasmApi | undefined => (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-
 /** Instantiates the kernel (synchronously: the module is a few KB). Throws when the bytes are not it. */
 export function instantiateSegmentator(bytes: Uint8Array): SegmentatorExports {
-  const api = wasmApi();
-  if (!api) throw new Error('segmentator: this runtime has no WebAssembly');
-  const { exports } = new api.Instance(new api.Module(bytes), { env: { abort: kernelAbort } });
-  const k = exports as Partial<SegmentatorExports>;
   const names = ['reserve', 'positionsPtr', 'facesPtr', 'edgesPtr', 'ioPtr', 'idsPtr', 'firstBadIndex', 'decodeVertices', 'decodeTriangles', 'idsText', 'segmentCount', 'segment', 'sortEdges', 'heapSortEdges'] as const;
-  for (const name of names) {
-    if (typeof k[name] !== 'function') throw new Error(`segmentator: the wasm module has no export "${name}" (rebuild with npm run build)`);
-  }
-  return k as SegmentatorExports;
+  return instantiateKernel<SegmentatorExports>('segmentator', bytes, names);
 }
 
 /**
@@ -157,8 +144,4 @@ export function segmentKernelPly(kernel: SegmentatorExports, layout: KernelPlyLa
 export function kernelIdsJson(kernel: SegmentatorExports, vertexCount: number): Uint8Array {
   const length = kernel.idsText(vertexCount);
   return new Uint8Array(kernel.memory.buffer, kernel.ioPtr(), length);
-}
-
-function kernelAbort(): never {
-  throw new Error('segmentator: the wasm kernel aborted');
 }
