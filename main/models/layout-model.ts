@@ -2,7 +2,6 @@
 // thread (OrtSession), inputs and outputs checked against the shapes app/layout/model/encode.ts
 // defines before anything runs, instruction and room encoded by the same code the training data used.
 // A missing file is AppError `not_found`, anything else wrong with it `bad_file`; both name the file.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../app/contract/errors';
 import { readOutputs, type ModelOutputs, type ModelReading } from '../../app/layout/model/decode';
@@ -11,6 +10,7 @@ import type { LayoutTokenizer } from '../../app/layout/tokenizer';
 import type { LayoutDocument } from '../../app/layout/types';
 import { OrtSession } from './ort-session';
 import type { IoSpec } from './ort-worker';
+import { readModelFile } from './model-file';
 
 export interface LayoutModelRun {
   reading: ModelReading;
@@ -91,15 +91,7 @@ export function objectRows(all: EncodedObjects, tokens: readonly number[], selec
 
 export async function loadLayoutModel(path: string, tok: LayoutTokenizer, options: LoadLayoutModelOptions = {}): Promise<LayoutLanguageModel> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('not_found', `layout model not found: ${path}`, { path });
-    throw new AppError('bad_file', `layout model ${path} could not be read: ${(err as Error).message}`, { path });
-  }
-  if (bytes.length === 0) throw new AppError('bad_file', `layout model ${path} is empty`, { path });
+  const bytes = await readModelFile(path, 'layout model');
   // A small model (about 1.4 MB, milliseconds per instruction): the CPU provider always; moving
   // tensors to a GPU would cost more than the run, and no provider probe is needed.
   let session: OrtSession;

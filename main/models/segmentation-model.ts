@@ -3,7 +3,6 @@
 // features [N, FEATURE_COUNT] (app/segment/features) to class logits [N, classes], and the superpoint
 // transformer (native-models/segmentation; inputs features, neighbours, clicks; outputs logits,
 // affinity, prompt), checked in superpoint-transformer-model.ts.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../app/contract/errors';
 import { FEATURE_COUNT } from '../../app/segment/features';
@@ -11,6 +10,7 @@ import { executionProvider, PROVIDER_ORDER, type ProviderChoice, type ProviderFa
 import { OrtSession } from './ort-session';
 import type { IoSpec } from './ort-worker';
 import { transformerModel } from './superpoint-transformer-model';
+import { readModelFile } from './model-file';
 
 export interface SegmentationModel {
   path: string;
@@ -60,15 +60,7 @@ export interface LoadModelOptions {
  */
 export async function loadSegmentationModel(path: string, options: LoadModelOptions = {}): Promise<SegmentationModel> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('not_found', `segmentation model not found: ${path}`, { path });
-    throw new AppError('bad_file', `segmentation model ${path} could not be read: ${(err as Error).message}`, { path });
-  }
-  if (bytes.length === 0) throw new AppError('bad_file', `segmentation model ${path} is empty`, { path });
+  const bytes = await readModelFile(path, 'segmentation model');
 
   const choice = await (options.choice ?? (() => executionProvider(log)))();
   if (choice.provider === 'none') throw new AppError('internal', `cannot run segmentation model ${path}: ${choice.reason}`, { path });
